@@ -1,0 +1,34 @@
+// Error codes of the automation API (shared/automation-api.md, "General rules") and the
+// typed error every lib/ module throws, so the background can answer `{ ok: false, error }`.
+import { t } from '../i18n/i18n';
+
+export type ErrorCode =
+  | 'forbidden' | 'no-vault' | 'locked' | 'exists' | 'weak-passphrase' | 'bad-passphrase'
+  | 'bad-uri' | 'bad-secret' | 'bad-algorithm' | 'bad-digits' | 'bad-period' | 'bad-scheme'
+  | 'too-large' | 'not-found' | 'bad-input' | 'wrong-type' | 'unscriptable' | 'no-otp-field'
+  | 'no-account-for-site' | 'ambiguous' | 'none-left' | 'unreachable' | 'unauthorized'
+  | 'conflict' | 'off' | 'quota' | 'corrupt' | 'internal';
+
+export interface ErrorInfo {
+  code: ErrorCode;
+  message: string;
+}
+
+/** An error with an API code. `message` is already in the UI language. */
+export class TesseraError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message?: string) {
+    super(message ?? t(`error.${code}`));
+    this.code = code;
+    this.name = 'TesseraError';
+  }
+  toInfo(): ErrorInfo {
+    return { code: this.code, message: this.message };
+  }
+}
+
+/** Turns anything thrown into an `{ code, message }` pair; unknown errors become `internal`. */
+export function toErrorInfo(e: unknown): ErrorInfo {
+  if (e instanceof TesseraError) return e.toInfo();
+  return { code: 'internal', message: t('error.internal', e instanceof Error ? e.message : String(e)) };
+}

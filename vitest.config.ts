@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
+    environment: 'happy-dom',
+    setupFiles: ['tests/unit/setup.ts'],
+    testTimeout: 30_000,
+  },
+});
