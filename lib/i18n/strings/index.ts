@@ -1,9 +1,16 @@
-// Every area's dictionaries, merged. Add an area by importing it here.
+// Every area's dictionaries, merged. Each area owns its file; keys are prefixed by area.
 import type { Dictionary } from '../i18n';
+import autofill from './autofill';
 import errors from './errors';
+import otp from './otp';
+import qr from './qr';
+import sites from './sites';
+import sync from './sync';
+import tokens from './tokens';
 import ui from './ui';
+import vault from './vault';
 
-const areas: Array<{ en: Dictionary; ja: Dictionary }> = [errors, ui];
+const areas: Array<{ en: Dictionary; ja: Dictionary }> = [errors, ui, otp, vault, tokens, autofill, qr, sync, sites];
 
 export const strings: { en: Dictionary; ja: Dictionary } = {
   en: Object.assign({}, ...areas.map((a) => a.en)),

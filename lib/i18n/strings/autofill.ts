@@ -1,0 +1,5 @@
+// User-visible text of lib/autofill and its UI (English and Japanese).
+export default {
+  en: {} as Record<string, string>,
+  ja: {} as Record<string, string>,
+};
