@@ -1,8 +1,16 @@
 // The vault's contracts: record kinds, the sealed envelope kept in IndexedDB, the key store
 // (storage.session in the extension), and what callers read back. Format: docs/vault-format.md.
 
-/** What a record holds. Kinds are stored in clear (they say nothing about an account). */
-export type RecordKind = 'account' | 'token' | 'setting';
+/**
+ * What a record holds. Kinds are stored in clear (they say nothing about an account).
+ * - account: AccountData (lib/otp/account.ts)
+ * - token:   one emergency token { accountId, value, addedAt } (lib/tokens)
+ * - used:    the used mark of token <id> ({ usedAt }); id = `used:<token id>`. A grow-only set:
+ *            never edited, never deleted, and a merge can only add them (issue 5, "ready for sync").
+ * - setting: synced settings that may identify something (sealed like the rest)
+ * - local:   this device's own sealed settings (e.g. WebDAV credentials); never synced
+ */
+export type RecordKind = 'account' | 'token' | 'used' | 'setting' | 'local';
 
 /** A record as stored in IndexedDB and as moved by sync: never any clear text but `kind`. */
 export interface SealedRecord {
@@ -44,4 +52,37 @@ export interface VaultChange {
 export interface ReadResult<T = unknown> {
   records: Array<OpenRecord<T>>;
   corrupt: Array<{ id: string; kind: RecordKind }>;
+}
+
+/** Key-derivation parameters, written into the header so they can be raised later. */
+export interface KdfParams {
+  name: 'argon2id';
+  memoryKiB: number;
+  iterations: number;
+  parallelism: number;
+  /** base64 of 16 random bytes */
+  salt: string;
+}
+
+/** The vault header (docs/vault-format.md): how to get from the passphrase to the vault key. */
+export interface VaultHeader {
+  format: 1;
+  /** Random id of this vault: two devices whose ids differ hold different vaults (sync `conflict`). */
+  vaultId: string;
+  /** When the KDF or wrapped key last changed: a passphrase change spreads by sync through it. */
+  hlc: string;
+  kdf: KdfParams;
+  /** base64 of nonce ‖ ciphertext ‖ tag of the 32-byte vault key under the passphrase key. */
+  wrappedKey: string;
+}
+
+/** What sync needs from the local vault (implemented by Vault in lib/vault/vault.ts). */
+export interface LocalReplica {
+  header(): Promise<VaultHeader | null>;
+  /** Installs a header from another device (joining, or the passphrase changed elsewhere). */
+  adoptHeader(h: VaultHeader): Promise<void>;
+  /** Every record but `local` ones, tombstones included. */
+  sealedRecords(): Promise<SealedRecord[]>;
+  /** Stores records that won a merge, in one transaction; the vault's clock observes their stamps. */
+  applyRemote(records: SealedRecord[]): Promise<void>;
 }
