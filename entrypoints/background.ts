@@ -1,4 +1,17 @@
+// The service worker: wires the vault, the API handlers and the browser events together.
+// Logic lives in lib/; this file only connects it.
 import { defineBackground } from 'wxt/utils/define-background';
+import { coreHandlers } from '../lib/api/handlers';
+import type { ApiContext } from '../lib/api/types';
+import { installAutoLock } from '../lib/platform/autolock';
+import { installApi } from '../lib/platform/listener';
+import { localSettingsStore } from '../lib/platform/settings-store';
+import { openDeviceVault } from '../lib/platform/device-vault';
+
 export default defineBackground(() => {
-  console.log('bg');
+  const settings = localSettingsStore();
+  const vault = openDeviceVault();
+  const ctx: ApiContext = { vault, settings, now: Date.now };
+  installApi(coreHandlers, {}, ctx);
+  installAutoLock(vault, settings);
 });

@@ -1,2 +1,7 @@
 import { render } from 'preact';
-render(<p>hello</p>, document.getElementById('app')!);
+import { Popup } from '../../components/popup/Popup';
+import { getLang } from '../../lib/i18n/i18n';
+import '../../components/styles.css';
+
+document.documentElement.lang = getLang();
+render(<Popup />, document.getElementById('app')!);

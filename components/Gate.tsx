@@ -1,0 +1,68 @@
+// The vault's front door: first-run setup (passphrase typed twice, with a strength hint)
+// and the unlock form. Both talk to the background through vault.setup / vault.unlock.
+import { useState } from 'preact/hooks';
+import { t } from '../lib/i18n/i18n';
+import { send } from '../lib/messages/client';
+import { strengthOf } from '../lib/passphrase/strength';
+
+export function SetupForm({ onDone }: { onDone(): void }) {
+  const [pass, setPass] = useState('');
+  const [again, setAgain] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const strength = strengthOf(pass);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (pass !== again) return setError(t('ui.setup.mismatch'));
+    setBusy(true);
+    const a = await send({ type: 'vault.setup', passphrase: pass });
+    setBusy(false);
+    if (a.ok) onDone();
+    else setError(a.error.message);
+  };
+  return (
+    <form class="gate stack" onSubmit={submit} aria-labelledby="setup-title">
+      <h1 id="setup-title">{t('ui.setup.title')}</h1>
+      <p class="muted">{t('ui.setup.explain')}</p>
+      <label class="field">
+        <span>{t('ui.setup.passphrase')}</span>
+        <input type="password" name="passphrase" autocomplete="new-password" value={pass} onInput={(e) => setPass(e.currentTarget.value)} autoFocus required aria-describedby="strength" />
+      </label>
+      <p id="strength" class={strength === 'strong' ? 'muted' : 'warn'} aria-live="polite">{pass ? t(`ui.strength.${strength}`) : ''}</p>
+      <label class="field">
+        <span>{t('ui.setup.again')}</span>
+        <input type="password" name="passphrase-again" autocomplete="new-password" value={again} onInput={(e) => setAgain(e.currentTarget.value)} required />
+      </label>
+      {error && <p class="error" role="alert">{error}</p>}
+      <button class="primary" type="submit" disabled={busy || strength === 'too-short'}>{t('ui.setup.submit')}</button>
+    </form>
+  );
+}
+
+export function UnlockForm({ onDone }: { onDone(): void }) {
+  const [pass, setPass] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    const a = await send({ type: 'vault.unlock', passphrase: pass });
+    setBusy(false);
+    if (a.ok) onDone();
+    else {
+      setError(a.error.message);
+      setPass('');
+    }
+  };
+  return (
+    <form class="gate stack" onSubmit={submit} aria-labelledby="unlock-title">
+      <h1 id="unlock-title">{t('ui.unlock.title')}</h1>
+      <label class="field">
+        <span>{t('ui.unlock.passphrase')}</span>
+        <input type="password" name="passphrase" autocomplete="current-password" value={pass} onInput={(e) => setPass(e.currentTarget.value)} autoFocus required />
+      </label>
+      {error && <p class="error" role="alert">{error}</p>}
+      <button class="primary" type="submit" disabled={busy}>{busy ? t('ui.unlock.busy') : t('ui.unlock.submit')}</button>
+    </form>
+  );
+}

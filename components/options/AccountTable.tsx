@@ -1,0 +1,107 @@
+// The options page's account list: edit issuer, label and bound sites; delete with undo
+// (the removal is sent only when the undo window closes, or when the page goes away).
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { AccountSummary } from '../../lib/api/accounts';
+import { t } from '../../lib/i18n/i18n';
+import { send } from '../../lib/messages/client';
+
+const UNDO_MS = 6000;
+
+function AccountEditor({ account, onSaved, onCancel }: { account: AccountSummary; onSaved(): void; onCancel(): void }) {
+  const [issuer, setIssuer] = useState(account.issuer);
+  const [label, setLabel] = useState(account.label);
+  const [sites, setSites] = useState(account.sites.join(', '));
+  const [error, setError] = useState('');
+  const save = async (e: Event) => {
+    e.preventDefault();
+    const list = sites.split(/[\s,]+/).filter(Boolean);
+    const a = await send({ type: 'accounts.update', id: account.id, issuer, label, sites: list });
+    if (!a.ok) return setError(a.error.message);
+    onSaved();
+  };
+  return (
+    <form class="stack" onSubmit={save} onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
+      <div class="row">
+        <label class="field grow"><span>{t('ui.field.issuer')}</span><input value={issuer} onInput={(e) => setIssuer(e.currentTarget.value)} autoFocus /></label>
+        <label class="field grow"><span>{t('ui.field.label')}</span><input value={label} onInput={(e) => setLabel(e.currentTarget.value)} /></label>
+      </div>
+      <label class="field"><span>{t('ui.field.sites')}</span><input value={sites} onInput={(e) => setSites(e.currentTarget.value)} placeholder="example.com, example.co.jp" /></label>
+      {error && <p class="error" role="alert">{error}</p>}
+      <div class="row">
+        <button class="primary" type="submit">{t('ui.save')}</button>
+        <button type="button" onClick={onCancel}>{t('ui.cancel')}</button>
+      </div>
+    </form>
+  );
+}
+
+export function AccountTable({ accounts, onChanged }: { accounts: AccountSummary[]; onChanged(): void }) {
+  const [editing, setEditing] = useState<string | null>(null);
+  const [pending, setPending] = useState<AccountSummary | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  const pendingRef = useRef<AccountSummary | null>(null);
+
+  const commitRemoval = async () => {
+    const p = pendingRef.current;
+    pendingRef.current = null;
+    setPending(null);
+    if (p) {
+      await send({ type: 'accounts.remove', id: p.id });
+      onChanged();
+    }
+  };
+
+  useEffect(() => {
+    // Leaving the page ends the undo window: the removal happens.
+    const flush = () => void commitRemoval();
+    addEventListener('pagehide', flush);
+    return () => removeEventListener('pagehide', flush);
+  }, []);
+
+  const remove = (a: AccountSummary) => {
+    if (pendingRef.current) void commitRemoval();
+    clearTimeout(timer.current);
+    pendingRef.current = a;
+    setPending(a);
+    timer.current = setTimeout(() => void commitRemoval(), UNDO_MS);
+  };
+  const undo = () => {
+    clearTimeout(timer.current);
+    pendingRef.current = null;
+    setPending(null);
+  };
+
+  const shown = accounts.filter((a) => a.id !== pending?.id);
+  return (
+    <div class="stack">
+      {pending && (
+        <p role="status" class="row">
+          <span class="grow">{t('ui.accounts.removed', pending.issuer || pending.label)}</span>
+          <button type="button" onClick={undo} autoFocus>{t('ui.undo')}</button>
+        </p>
+      )}
+      {shown.length === 0 ? <p class="muted">{t('ui.popup.empty')}</p> : (
+        <table>
+          <thead><tr><th>{t('ui.field.issuer')}</th><th>{t('ui.field.label')}</th><th>{t('ui.field.sites')}</th><th><span class="sr-only">{t('ui.actions')}</span></th></tr></thead>
+          <tbody>
+            {shown.map((a) => editing === a.id ? (
+              <tr key={a.id} data-account-id={a.id}><td colSpan={4}>
+                <AccountEditor account={a} onCancel={() => setEditing(null)} onSaved={() => { setEditing(null); onChanged(); }} />
+              </td></tr>
+            ) : (
+              <tr key={a.id} data-account-id={a.id}>
+                <td>{a.issuer}<div class="muted">{a.type.toUpperCase()} · {a.type === 'tokens' ? t('ui.popup.tokensLeft', a.tokensRemaining) : `${a.algorithm} · ${a.digits}`}</div></td>
+                <td>{a.label}</td>
+                <td>{a.sites.length ? a.sites.join(', ') : <span class="muted">{t('ui.accounts.noSites')}</span>}</td>
+                <td class="row">
+                  <button type="button" onClick={() => setEditing(a.id)} aria-label={t('ui.accounts.editOne', a.issuer || a.label)}>{t('ui.edit')}</button>
+                  <button type="button" onClick={() => remove(a)} aria-label={t('ui.accounts.removeOne', a.issuer || a.label)}>{t('ui.remove')}</button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

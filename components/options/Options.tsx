@@ -1,0 +1,57 @@
+// The options page: the vault gate, then sections for adding accounts, the account list,
+// emergency tokens, sync and settings. Each section is its own component.
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { AccountSummary } from '../../lib/api/accounts';
+import { t } from '../../lib/i18n/i18n';
+import { send } from '../../lib/messages/client';
+import { SetupForm, UnlockForm } from '../Gate';
+import { AccountTable } from './AccountTable';
+import { PasteLinks, TypeSecret } from './AddAccounts';
+import { extraSections } from './sections';
+import { ChangePassphrase, SettingsForm } from './SettingsForm';
+
+type State = 'loading' | 'new' | 'locked' | 'unlocked';
+
+export function Options() {
+  const [state, setState] = useState<State>('loading');
+  const refresh = useCallback(async () => {
+    const a = await send<{ state: State }>({ type: 'vault.status' });
+    setState(a.ok ? a.state : 'locked');
+  }, []);
+  useEffect(() => void refresh(), [refresh]);
+  return (
+    <main class="options">
+      <h1>{t('ui.options.title')}</h1>
+      {state === 'new' && <SetupForm onDone={refresh} />}
+      {state === 'locked' && <UnlockForm onDone={refresh} />}
+      {state === 'unlocked' && <Unlocked onLocked={refresh} />}
+    </main>
+  );
+}
+
+function Unlocked({ onLocked }: { onLocked(): void }) {
+  const [accounts, setAccounts] = useState<AccountSummary[]>([]);
+  const load = useCallback(async () => {
+    const a = await send<{ accounts: AccountSummary[] }>({ type: 'accounts.list' });
+    if (a.ok) setAccounts(a.accounts);
+    else if (a.error.code === 'locked') onLocked();
+  }, [onLocked]);
+  useEffect(() => void load(), [load]);
+  const lock = async () => {
+    await send({ type: 'vault.lock' });
+    onLocked();
+  };
+  return (
+    <>
+      <p><button type="button" onClick={lock}>{t('ui.popup.lock')}</button></p>
+      <section aria-labelledby="sec-accounts"><h2 id="sec-accounts">{t('ui.options.accounts')}</h2><AccountTable accounts={accounts} onChanged={load} /></section>
+      <section aria-labelledby="sec-paste"><h2 id="sec-paste">{t('ui.options.paste')}</h2><PasteLinks onAdded={load} /></section>
+      <section aria-labelledby="sec-type"><h2 id="sec-type">{t('ui.options.type')}</h2><TypeSecret onAdded={load} /></section>
+      {extraSections.map(({ id, title, Component }) => (
+        <section key={id} aria-labelledby={`sec-${id}`}><h2 id={`sec-${id}`}>{t(title)}</h2><Component accounts={accounts} onChanged={load} /></section>
+      ))}
+      <section aria-labelledby="sec-settings"><h2 id="sec-settings">{t('ui.options.settings')}</h2><SettingsForm /></section>
+      <section aria-labelledby="sec-pass"><h2 id="sec-pass">{t('ui.options.passphrase')}</h2><ChangePassphrase /></section>
+    </>
+  );
+}

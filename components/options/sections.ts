@@ -1,0 +1,13 @@
+// Sections that features add to the options page (emergency tokens, images, sync):
+// one entry each, in the order shown, in the manner of refined-github's feature list.
+import type { FunctionComponent } from 'preact';
+import type { AccountSummary } from '../../lib/api/accounts';
+
+export interface OptionsSection {
+  id: string;
+  /** i18n key of the heading */
+  title: string;
+  Component: FunctionComponent<{ accounts: AccountSummary[]; onChanged(): void }>;
+}
+
+export const extraSections: OptionsSection[] = [];

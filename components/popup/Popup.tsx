@@ -1,0 +1,124 @@
+// The popup: the vault gate, then every account with its current code. A click or Enter
+// copies the code (or fills it into the active tab when that tab has a code field).
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { AccountSummary } from '../../lib/api/accounts';
+import { t } from '../../lib/i18n/i18n';
+import { send } from '../../lib/messages/client';
+import { matchesQuery } from '../../lib/ui/format';
+import { SetupForm, UnlockForm } from '../Gate';
+import { AccountRow, type CodeInfo } from './AccountRow';
+import { PopupActions } from './PopupActions';
+
+type State = 'loading' | 'new' | 'locked' | 'unlocked';
+
+export function Popup() {
+  const [state, setState] = useState<State>('loading');
+  const refresh = useCallback(async () => {
+    const a = await send<{ state: State }>({ type: 'vault.status' });
+    setState(a.ok ? a.state : 'locked');
+  }, []);
+  useEffect(() => void refresh(), [refresh]);
+  if (state === 'loading') return <div class="popup" aria-busy="true" />;
+  if (state === 'new') return <div class="popup"><SetupForm onDone={refresh} /></div>;
+  if (state === 'locked') return <div class="popup"><UnlockForm onDone={refresh} /></div>;
+  return <Accounts onLocked={refresh} />;
+}
+
+function Accounts({ onLocked }: { onLocked(): void }) {
+  const [accounts, setAccounts] = useState<AccountSummary[] | null>(null);
+  const [codes, setCodes] = useState<Map<string, CodeInfo>>(new Map());
+  const [now, setNow] = useState(Date.now());
+  const [query, setQuery] = useState('');
+  const [toast, setToast] = useState('');
+  const [lowThreshold, setLowThreshold] = useState(2);
+  const search = useRef<HTMLInputElement>(null);
+  const nextRefresh = useRef(0);
+
+  const loadCodes = useCallback(async () => {
+    const a = await send<{ codes: CodeInfo[] }>({ type: 'codes.all' });
+    if (!a.ok) return a.error.code === 'locked' ? onLocked() : setToast(a.error.message);
+    setCodes(new Map(a.codes.map((c) => [c.id, c])));
+    const ends = a.codes.map((c) => c.expiresAt).filter((x): x is number => x !== null);
+    nextRefresh.current = ends.length ? Math.min(...ends) : Infinity;
+  }, [onLocked]);
+
+  const loadAccounts = useCallback(async () => {
+    const a = await send<{ accounts: AccountSummary[] }>({ type: 'accounts.list' });
+    if (!a.ok) return a.error.code === 'locked' ? onLocked() : setToast(a.error.message);
+    setAccounts(a.accounts);
+    await loadCodes();
+  }, [loadCodes, onLocked]);
+
+  useEffect(() => {
+    void loadAccounts();
+    void send<{ settings: { lowTokenThreshold: number } }>({ type: 'settings.get' }).then((a) => a.ok && setLowThreshold(a.settings.lowTokenThreshold));
+    const timer = setInterval(() => {
+      const n = Date.now();
+      setNow(n);
+      if (n >= nextRefresh.current) {
+        nextRefresh.current = Infinity;
+        void loadCodes();
+      }
+    }, 250);
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === '/' && document.activeElement !== search.current) {
+        e.preventDefault();
+        search.current?.focus();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => {
+      clearInterval(timer);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [loadAccounts, loadCodes]);
+
+  // Stable hook (automation-api.md): once every row shows a code, mark the document ready.
+  useEffect(() => {
+    if (!accounts) return;
+    const ready = accounts.every((a) => a.type === 'tokens' || codes.has(a.id));
+    if (ready) document.documentElement.dataset.ready = 'codes';
+    else delete document.documentElement.dataset.ready;
+  }, [accounts, codes]);
+
+  useEffect(() => {
+    if (!toast) return;
+    const id = setTimeout(() => setToast(''), 2500);
+    return () => clearTimeout(id);
+  }, [toast]);
+
+  const use = async (account: AccountSummary) => {
+    if (account.type === 'tokens') return void browser.runtime.openOptionsPage();
+    const a = await send<{ action: 'filled' | 'copied'; code: string }>({ type: 'popup.use', id: account.id });
+    if (!a.ok) return setToast(a.error.message);
+    if (a.action === 'copied') await navigator.clipboard.writeText(a.code).catch(() => undefined);
+    setToast(a.action === 'filled' ? t('ui.popup.filled') : t('ui.popup.copied'));
+    if (account.type === 'hotp') void loadAccounts();
+  };
+
+  const lock = async () => {
+    await send({ type: 'vault.lock' });
+    onLocked();
+  };
+
+  const shown = (accounts ?? []).filter((a) => matchesQuery(query, [a.issuer, a.label, ...a.sites]));
+  return (
+    <div class="popup">
+      <header>
+        <label class="grow">
+          <span class="sr-only">{t('ui.popup.search')}</span>
+          <input ref={search} type="search" placeholder={t('ui.popup.searchHint')} value={query} onInput={(e) => setQuery(e.currentTarget.value)} style={{ width: '100%', boxSizing: 'border-box' }} />
+        </label>
+        <button type="button" onClick={() => browser.runtime.openOptionsPage()} aria-label={t('ui.popup.options')} title={t('ui.popup.options')}>⚙</button>
+        <button type="button" onClick={lock} aria-label={t('ui.popup.lock')} title={t('ui.popup.lock')}>🔒</button>
+      </header>
+      <PopupActions onChanged={loadAccounts} onMessage={setToast} />
+      {accounts && accounts.length === 0 && <p class="muted">{t('ui.popup.empty')}</p>}
+      <ul class="accounts" aria-label={t('ui.popup.accounts')}>
+        {shown.map((a) => <AccountRow key={a.id} account={a} code={codes.get(a.id)} now={now} lowThreshold={lowThreshold} onUse={use} />)}
+      </ul>
+      {toast && <div class="toast" role="status">{toast}</div>}
+    </div>
+  );
+}

@@ -1,0 +1,177 @@
+// accounts.* handlers (shared/automation-api.md, Messages): import from otpauth:// and
+// otpauth-migration:// text, list, update and remove. A batch import is one vault commit,
+// so a service worker stopped mid-import leaves either every account or none.
+import { DEFAULT_WINDOW, type AccountData, type OtpParams } from '../otp/account';
+import { accountFromTypedSecret, sameAccount } from '../otp/identity';
+import { parseImportText } from '../otp/import';
+import { TesseraError, type ErrorCode } from '../messages/errors';
+import { randomId } from '../crypto/random';
+import { normaliseSites, siteOf } from '../sites/site';
+import type { OpenRecord } from '../vault/types';
+import { optStr, str } from './router';
+import type { ApiContext, Message, Result } from './types';
+
+export type AccountRecord = OpenRecord<AccountData>;
+
+export interface AccountSummary {
+  id: string;
+  type: AccountData['type'];
+  issuer: string;
+  label: string;
+  algorithm: AccountData['algorithm'];
+  digits: number;
+  period: number | null;
+  counter: number | null;
+  sites: string[];
+  tokensRemaining: number;
+}
+
+/** Every account that opens; corrupt ones are reported by the caller that asks for them. */
+export async function loadAccounts(ctx: ApiContext): Promise<AccountRecord[]> {
+  return (await ctx.vault.read<AccountData>('account')).records;
+}
+
+export async function loadAccount(ctx: ApiContext, id: string): Promise<AccountRecord> {
+  const rec = await ctx.vault.get<AccountData>(id);
+  if (!rec || rec.kind !== 'account') throw new TesseraError('not-found');
+  return rec;
+}
+
+/** Unused emergency tokens per account id (tokens minus their used marks). */
+export async function remainingTokens(ctx: ApiContext): Promise<Map<string, number>> {
+  const tokens = (await ctx.vault.read<{ accountId: string }>('token')).records;
+  const used = new Set((await ctx.vault.read('used')).records.map((r) => r.id.slice('used:'.length)));
+  const counts = new Map<string, number>();
+  for (const t of tokens) if (!used.has(t.id)) counts.set(t.data.accountId, (counts.get(t.data.accountId) ?? 0) + 1);
+  return counts;
+}
+
+export function summarise(rec: AccountRecord, remaining: number): AccountSummary {
+  const a = rec.data;
+  return {
+    id: rec.id,
+    type: a.type,
+    issuer: a.issuer,
+    label: a.label,
+    algorithm: a.algorithm,
+    digits: a.digits,
+    period: a.type === 'totp' ? a.period : null,
+    counter: a.type === 'hotp' ? a.counter : null,
+    sites: a.sites,
+    tokensRemaining: remaining,
+  };
+}
+
+export function newAccountData(p: OtpParams, sites: string[], now: number): AccountData {
+  return { ...p, window: DEFAULT_WINDOW, sites, createdAt: now };
+}
+
+/** Reads the optional `site` field: a URL or host, normalised to a site (bad-input if none). */
+function siteField(msg: Message): string[] {
+  const raw = optStr(msg, 'site');
+  if (raw === undefined || raw.trim() === '') return [];
+  const site = siteOf(raw);
+  if (!site) throw new TesseraError('bad-input', `Not a site: ${raw.slice(0, 80)}`);
+  return [site];
+}
+
+/**
+ * Adds parsed accounts, skipping duplicates of stored accounts and of earlier items.
+ * Shared by accounts.import, accounts.add and qr.scanTab.
+ */
+export async function addAccounts(
+  ctx: ApiContext,
+  items: Array<{ params: OtpParams }>,
+  sites: string[],
+): Promise<{ added: Array<{ id: string; issuer: string; label: string }>; duplicates: number }> {
+  const known: OtpParams[] = (await loadAccounts(ctx)).map((r) => ({ ...r.data, type: r.data.type === 'hotp' ? 'hotp' : 'totp' }));
+  const added: Array<{ id: string; issuer: string; label: string }> = [];
+  const put: Array<{ id: string; kind: 'account'; data: AccountData }> = [];
+  let duplicates = 0;
+  for (const { params } of items) {
+    if (known.some((k) => sameAccount(k, params))) {
+      duplicates++;
+      continue;
+    }
+    known.push(params);
+    const id = randomId();
+    put.push({ id, kind: 'account', data: newAccountData(params, sites, ctx.now()) });
+    added.push({ id, issuer: params.issuer, label: params.label });
+  }
+  if (put.length) {
+    await ctx.vault.commit({ put });
+    ctx.onChange?.();
+  }
+  return { added, duplicates };
+}
+
+export async function importAccounts(msg: Message, ctx: ApiContext): Promise<Result> {
+  const text = str(msg, 'text');
+  const sites = siteField(msg);
+  const { items, errors } = parseImportText(text);
+  const { added, duplicates } = await addAccounts(ctx, items, sites);
+  return { added, duplicates, errors };
+}
+
+/** accounts.add (used by the options page's "type a secret" form). */
+export async function addTyped(msg: Message, ctx: ApiContext): Promise<Result> {
+  const input = msg.account;
+  if (!input || typeof input !== 'object') throw new TesseraError('bad-input');
+  const params = accountFromTypedSecret(input as Parameters<typeof accountFromTypedSecret>[0]);
+  const { added, duplicates } = await addAccounts(ctx, [{ params }], siteField(msg));
+  return { added, duplicates };
+}
+
+export async function listAccounts(_msg: Message, ctx: ApiContext): Promise<Result> {
+  const { records, corrupt } = await ctx.vault.read<AccountData>('account');
+  const remaining = await remainingTokens(ctx);
+  const accounts = records
+    .sort((a, b) => a.data.createdAt - b.data.createdAt || (a.id < b.id ? -1 : 1))
+    .map((r) => summarise(r, remaining.get(r.id) ?? 0));
+  return corrupt.length ? { accounts, corrupt } : { accounts };
+}
+
+function stringField(msg: Message, field: string, max: number): string | undefined {
+  const v = msg[field];
+  if (v === undefined) return undefined;
+  if (typeof v !== 'string' || v.length > max) throw new TesseraError('bad-input', `“${field}” must be a string of at most ${max} characters.`);
+  return v.trim();
+}
+
+export async function updateAccount(msg: Message, ctx: ApiContext): Promise<Result> {
+  const rec = await loadAccount(ctx, str(msg, 'id'));
+  const issuer = stringField(msg, 'issuer', 256);
+  const label = stringField(msg, 'label', 256);
+  let sites: string[] | undefined;
+  if (msg.sites !== undefined) {
+    if (!Array.isArray(msg.sites) || !msg.sites.every((s) => typeof s === 'string')) throw new TesseraError('bad-input', '“sites” must be a list of strings.');
+    const n = normaliseSites(msg.sites as string[]);
+    if (n.invalid.length) throw new TesseraError('bad-input', `Not a site: ${n.invalid.join(', ').slice(0, 120)}`);
+    sites = n.sites;
+  }
+  if (msg.window !== undefined) {
+    if (typeof msg.window !== 'number' || !Number.isInteger(msg.window) || msg.window < 0 || msg.window > 10) throw new TesseraError('bad-input', '“window” must be an integer from 0 to 10.');
+  }
+  const data: AccountData = {
+    ...rec.data,
+    ...(issuer !== undefined ? { issuer } : {}),
+    ...(label !== undefined ? { label } : {}),
+    ...(sites !== undefined ? { sites } : {}),
+    ...(typeof msg.window === 'number' ? { window: msg.window } : {}),
+  };
+  await ctx.vault.commit({ put: [{ id: rec.id, kind: 'account', data }] });
+  ctx.onChange?.();
+  const remaining = await remainingTokens(ctx);
+  return { account: summarise({ ...rec, data }, remaining.get(rec.id) ?? 0) };
+}
+
+export async function removeAccount(msg: Message, ctx: ApiContext): Promise<Result> {
+  const rec = await loadAccount(ctx, str(msg, 'id'));
+  // The account's emergency tokens go with it; their used marks stay (a grow-only set).
+  const tokens = (await ctx.vault.read<{ accountId: string }>('token')).records.filter((t) => t.data.accountId === rec.id);
+  await ctx.vault.commit({ remove: [rec.id, ...tokens.map((t) => t.id)] });
+  ctx.onChange?.();
+  return {};
+}
+
+export type ImportError = { line: number; code: ErrorCode; message: string };

@@ -1,0 +1,23 @@
+// The table of API message types and their handlers (shared/automation-api.md, Messages).
+import * as accounts from './accounts';
+import * as codes from './codes';
+import * as vault from './vault-handlers';
+import type { Handler } from './types';
+
+export const coreHandlers: Record<string, Handler> = {
+  'vault.status': vault.status,
+  'vault.setup': vault.setup,
+  'vault.unlock': vault.unlock,
+  'vault.lock': vault.lock,
+  'vault.changePassphrase': vault.changePassphrase,
+  'settings.get': vault.getSettings,
+  'settings.set': vault.setSettings,
+  'accounts.import': accounts.importAccounts,
+  'accounts.add': accounts.addTyped,
+  'accounts.list': accounts.listAccounts,
+  'accounts.update': accounts.updateAccount,
+  'accounts.remove': accounts.removeAccount,
+  'codes.get': codes.getCode,
+  'codes.all': codes.allCodes,
+  'codes.use': codes.useCodeMessage,
+};

@@ -1,0 +1,36 @@
+// The background's API layer: what a handler gets (ApiContext) and what it is.
+// Handlers are plain async functions over a context, so they are tested without a browser.
+import type { KeyStore, OpenRecord, ReadResult, RecordKind, VaultChange, VaultState } from '../vault/types';
+import type { Settings } from '../settings/settings';
+
+/** The part of lib/vault/vault.ts the API uses. */
+export interface VaultLike {
+  state(): Promise<VaultState>;
+  setup(passphrase: string): Promise<void>;
+  unlock(passphrase: string): Promise<void>;
+  lock(): Promise<void>;
+  changePassphrase(old: string, next: string): Promise<void>;
+  read<T>(kind?: RecordKind): Promise<ReadResult<T>>;
+  get<T>(id: string): Promise<OpenRecord<T> | null>;
+  commit(change: VaultChange): Promise<void>;
+}
+
+export interface SettingsStore {
+  get(): Promise<Settings>;
+  set(patch: Partial<Settings>): Promise<Settings>;
+}
+
+export interface ApiContext {
+  vault: VaultLike;
+  settings: SettingsStore;
+  now(): number;
+  keyStore?: KeyStore;
+  /** Called after every change a sync should carry (debounced by the caller). */
+  onChange?(): void;
+  /** Browser-facing services (tabs, scripting, sync); absent in pure unit tests. */
+  services?: Record<string, unknown>;
+}
+
+export type Message = { type: string; [field: string]: unknown };
+export type Result = Record<string, unknown>;
+export type Handler = (msg: Message, ctx: ApiContext) => Promise<Result>;

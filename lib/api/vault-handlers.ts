@@ -1,0 +1,38 @@
+// vault.* handlers: status, setup, unlock, lock and passphrase change.
+import { str } from './router';
+import type { ApiContext, Message, Result } from './types';
+
+export async function status(_msg: Message, ctx: ApiContext): Promise<Result> {
+  return { state: await ctx.vault.state() };
+}
+
+export async function setup(msg: Message, ctx: ApiContext): Promise<Result> {
+  await ctx.vault.setup(str(msg, 'passphrase'));
+  ctx.onChange?.();
+  return {};
+}
+
+export async function unlock(msg: Message, ctx: ApiContext): Promise<Result> {
+  await ctx.vault.unlock(str(msg, 'passphrase'));
+  return {};
+}
+
+export async function lock(_msg: Message, ctx: ApiContext): Promise<Result> {
+  await ctx.vault.lock();
+  return {};
+}
+
+export async function changePassphrase(msg: Message, ctx: ApiContext): Promise<Result> {
+  await ctx.vault.changePassphrase(str(msg, 'old'), str(msg, 'passphrase'));
+  ctx.onChange?.();
+  return {};
+}
+
+export async function getSettings(_msg: Message, ctx: ApiContext): Promise<Result> {
+  return { settings: await ctx.settings.get() };
+}
+
+export async function setSettings(msg: Message, ctx: ApiContext): Promise<Result> {
+  const patch = msg.settings && typeof msg.settings === 'object' ? (msg.settings as Record<string, unknown>) : {};
+  return { settings: await ctx.settings.set(patch) };
+}

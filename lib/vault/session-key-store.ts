@@ -1,0 +1,38 @@
+// The unlocked vault key in `storage.session` (issue 2, "Vault"; DESIGN.md "Rules of the house"):
+// memory only, readable by extension contexts only, so it survives the service worker being
+// stopped but not a browser restart. The one place a secret sits outside the sealed vault.
+import { browser } from 'wxt/browser';
+import { KEY_BYTES } from '../crypto/aead';
+import { fromBase64, toBase64 } from '../crypto/encoding';
+import type { KeyStore } from './types';
+
+export const SESSION_KEY = 'vaultKey';
+
+/** The part of a `storage` area this store uses (browser.storage.session; a fake in tests). */
+export interface StorageAreaLike {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(key: string): Promise<void>;
+}
+
+export function sessionKeyStore(area: StorageAreaLike = browser.storage.session): KeyStore {
+  return {
+    async get() {
+      const value = (await area.get(SESSION_KEY))[SESSION_KEY];
+      if (typeof value !== 'string') return null;
+      try {
+        const key = fromBase64(value);
+        return key.length === KEY_BYTES ? key : null;
+      } catch {
+        return null;
+      }
+    },
+    async set(key) {
+      if (key.length !== KEY_BYTES) throw new Error('vault key must be 32 bytes');
+      await area.set({ [SESSION_KEY]: toBase64(key) });
+    },
+    async clear() {
+      await area.remove(SESSION_KEY);
+    },
+  };
+}

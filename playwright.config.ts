@@ -1,0 +1,19 @@
+// End-to-end tests: the built extension (.output/chrome-mv3) loaded unpacked into Debian's
+// headless Chromium, against the demo site and fixture pages served on 127.0.0.1.
+import { defineConfig } from '@playwright/test';
+
+export const SITE_PORT = 4173;
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  timeout: 90_000,
+  expect: { timeout: 10_000 },
+  workers: 2,
+  retries: 0,
+  reporter: 'list',
+  webServer: {
+    command: `node tests/site/server.mjs ${SITE_PORT}`,
+    url: `http://127.0.0.1:${SITE_PORT}/login`,
+    reuseExistingServer: !process.env.CI,
+  },
+});

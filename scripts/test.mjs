@@ -1,0 +1,43 @@
+// `npm test`: every test. Installs the system packages the E2E tests need (see
+// scripts/system-deps.mjs), type-checks, runs the unit tests (vitest), builds the extension
+// and runs the end-to-end tests (Playwright, real headless Chromium). Ends with one line
+// "N passed, N failed" summing both runners.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { ensureSystemPackages } from './system-deps.mjs';
+
+const run = (cmd, args, env = {}) => spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
+const only = process.argv[2]; // "unit" | "e2e" | undefined (both)
+
+ensureSystemPackages(['chromium', 'apache']);
+mkdirSync('.tmp', { recursive: true });
+
+let failedSteps = 0;
+if (run('npx', ['tsc', '--noEmit']) !== 0) failedSteps++;
+
+let passed = 0;
+let failed = 0;
+if (only !== 'e2e') {
+  const code = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=.tmp/vitest.json']);
+  if (existsSync('.tmp/vitest.json')) {
+    const r = JSON.parse(readFileSync('.tmp/vitest.json', 'utf8'));
+    passed += r.numPassedTests;
+    failed += r.numFailedTests;
+  }
+  if (code !== 0 && failed === 0) failedSteps++;
+}
+if (only !== 'unit') {
+  if (run('npx', ['wxt', 'build']) !== 0) failedSteps++;
+  else {
+    const code = run('npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: '.tmp/playwright.json' });
+    if (existsSync('.tmp/playwright.json')) {
+      const s = JSON.parse(readFileSync('.tmp/playwright.json', 'utf8')).stats;
+      passed += s.expected + s.flaky;
+      failed += s.unexpected;
+    }
+    if (code !== 0 && failed === 0) failedSteps++;
+  }
+}
+if (failedSteps) console.log(`${failedSteps} step(s) failed outside the test runners (type check, build or a runner crash).`);
+console.log(`${passed} passed, ${failed + failedSteps} failed`);
+process.exit(failed + failedSteps ? 1 : 0);

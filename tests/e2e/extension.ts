@@ -1,0 +1,83 @@
+// Playwright fixtures that load the unpacked build into headless Chromium: a fresh profile per
+// test, the extension id (from the service worker's URL), an extension page to call the
+// automation API from (shared/automation-api.md) and helpers. Copy this file to test your
+// own app with Tessera (README, "Testing your app with Tessera in Playwright").
+import { test as base, chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const EXTENSION_DIR = resolve(process.env.TESSERA_EXTENSION_DIR ?? '.output/chrome-mv3');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
+export const SITE = `http://127.0.0.1:${process.env.SITE_PORT ?? 4173}`;
+
+export type Api = <T = Record<string, unknown>>(message: Record<string, unknown>) => Promise<{ ok: true } & T>;
+export type RawApi = (message: Record<string, unknown>) => Promise<{ ok: boolean; error?: { code: string; message: string }; [k: string]: unknown }>;
+
+export async function launchWithExtension(profileDir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--lang=en-US',
+    ],
+  });
+}
+
+export async function serviceWorkerOf(context: BrowserContext): Promise<Worker> {
+  return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+}
+
+/** Opens an extension page and returns a function that sends API messages from it. */
+export async function apiFrom(page: Page): Promise<RawApi> {
+  return (message) => page.evaluate((m) => chrome.runtime.sendMessage(m), message);
+}
+
+export const test = base.extend<{
+  profileDir: string;
+  context: BrowserContext;
+  extensionId: string;
+  extPage: Page;
+  rawApi: RawApi;
+  api: Api;
+}>({
+  profileDir: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'tessera-profile-'));
+    await use(dir);
+    rmSync(dir, { recursive: true, force: true });
+  },
+  context: async ({ profileDir }, use) => {
+    const context = await launchWithExtension(profileDir);
+    await use(context);
+    await context.close();
+  },
+  extensionId: async ({ context }, use) => {
+    const sw = await serviceWorkerOf(context);
+    await use(new URL(sw.url()).host);
+  },
+  extPage: async ({ context, extensionId }, use) => {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/options.html`);
+    await use(page);
+  },
+  rawApi: async ({ extPage }, use) => {
+    await use(await apiFrom(extPage));
+  },
+  api: async ({ rawApi }, use) => {
+    // Throws with the error's code when an answer is not ok, so tests read straight.
+    await use((async (message) => {
+      const a = await rawApi(message);
+      if (!a.ok) throw new Error(`${String(message.type)} → ${a.error?.code}: ${a.error?.message}`);
+      return a;
+    }) as Api);
+  },
+});
+
+export { expect };
