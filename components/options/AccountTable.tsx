@@ -38,7 +38,7 @@ function AccountEditor({ account, onSaved, onCancel }: { account: AccountSummary
 export function AccountTable({ accounts, onChanged }: { accounts: AccountSummary[]; onChanged(): void }) {
   const [editing, setEditing] = useState<string | null>(null);
   const [pending, setPending] = useState<AccountSummary | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout>>();
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const pendingRef = useRef<AccountSummary | null>(null);
 
   const commitRemoval = async () => {

@@ -4,13 +4,10 @@
 // a periodic alarm (alarms outlive the worker) does the check.
 import { browser } from 'wxt/browser';
 import type { SettingsStore, VaultLike } from '../api/types';
+import { shouldAutoLock } from '../vault/autolock';
 
 const ALARM = 'tessera-autolock';
 const ACTIVITY_KEY = 'lastActivityAt';
-
-export function shouldAutoLock(o: { lastActivityAt: number | undefined; now: number; minutes: number }): boolean {
-  return o.lastActivityAt !== undefined && o.now - o.lastActivityAt >= o.minutes * 60_000;
-}
 
 export async function recordActivity(now = Date.now()): Promise<void> {
   await browser.storage.session.set({ [ACTIVITY_KEY]: now });

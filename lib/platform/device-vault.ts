@@ -1,0 +1,27 @@
+// This device's vault as the background uses it: opened once per service-worker life, on
+// first use (the worker may be started by any event), with the key in storage.session.
+import { Vault } from '../vault/vault';
+import { sessionKeyStore } from '../vault/session-key-store';
+
+/** A Vault whose methods wait for the database to open. */
+export type DeviceVault = Pick<Vault,
+  'state' | 'setup' | 'unlock' | 'lock' | 'changePassphrase' | 'read' | 'get' | 'commit' | 'header' | 'adoptHeader' | 'sealedRecords' | 'applyRemote'>;
+
+export function openDeviceVault(open: () => Promise<Vault> = () => Vault.open({ keyStore: sessionKeyStore() })): DeviceVault {
+  let vault: Promise<Vault> | undefined;
+  const v = () => (vault ??= open());
+  return {
+    state: async () => (await v()).state(),
+    setup: async (p) => (await v()).setup(p),
+    unlock: async (p) => (await v()).unlock(p),
+    lock: async () => (await v()).lock(),
+    changePassphrase: async (o, n) => (await v()).changePassphrase(o, n),
+    read: async (kind) => (await v()).read(kind),
+    get: async (id) => (await v()).get(id),
+    commit: async (c) => (await v()).commit(c),
+    header: async () => (await v()).header(),
+    adoptHeader: async (h) => (await v()).adoptHeader(h),
+    sealedRecords: async () => (await v()).sealedRecords(),
+    applyRemote: async (r) => (await v()).applyRemote(r),
+  } as DeviceVault;
+}
