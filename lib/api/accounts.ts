@@ -7,6 +7,7 @@ import { parseImportText } from '../otp/import';
 import { TesseraError, type ErrorCode } from '../messages/errors';
 import { randomId } from '../crypto/random';
 import { normaliseSites, siteOf } from '../sites/site';
+import { usedMarksFrom } from '../tokens/view';
 import type { OpenRecord } from '../vault/types';
 import { optStr, str } from './router';
 import type { ApiContext, Message, Result } from './types';
@@ -40,9 +41,9 @@ export async function loadAccount(ctx: ApiContext, id: string): Promise<AccountR
 /** Unused emergency tokens per account id (tokens minus their used marks). */
 export async function remainingTokens(ctx: ApiContext): Promise<Map<string, number>> {
   const tokens = (await ctx.vault.read<{ accountId: string }>('token')).records;
-  const used = new Set((await ctx.vault.read('used')).records.map((r) => r.id.slice('used:'.length)));
+  const marks = usedMarksFrom((await ctx.vault.read<{ usedAt: number }>('used')).records);
   const counts = new Map<string, number>();
-  for (const t of tokens) if (!used.has(t.id)) counts.set(t.data.accountId, (counts.get(t.data.accountId) ?? 0) + 1);
+  for (const t of tokens) if (!marks.has(t.id)) counts.set(t.data.accountId, (counts.get(t.data.accountId) ?? 0) + 1);
   return counts;
 }
 

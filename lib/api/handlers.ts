@@ -1,6 +1,7 @@
 // The table of API message types and their handlers (shared/automation-api.md, Messages).
 import * as accounts from './accounts';
 import * as codes from './codes';
+import * as tokens from './tokens';
 import * as vault from './vault-handlers';
 import type { Handler } from './types';
 
@@ -20,4 +21,9 @@ export const coreHandlers: Record<string, Handler> = {
   'codes.get': codes.getCode,
   'codes.all': codes.allCodes,
   'codes.use': codes.useCodeMessage,
+  'tokens.add': tokens.addTokens,
+  'tokens.list': tokens.listTokens,
+  'tokens.copy': tokens.copyToken,
+  'tokens.reveal': tokens.revealToken,
+  'tokens.clearUsed': tokens.clearUsedTokens,
 };

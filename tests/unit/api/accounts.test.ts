@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { serialiseMigration } from './migration-fixture';
+import { makeApi, PASS } from './context';
+
+const SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
+const uri = (issuer: string, label: string, extra = '') => `otpauth://totp/${issuer}:${label}?secret=${SECRET}&issuer=${issuer}${extra}`;
+
+describe('gating rules (automation-api.md, General rules)', () => {
+  it('answers no-vault, then locked, and lets vault.* and sync.status through', async () => {
+    const { call } = await makeApi({ unlocked: false });
+    expect(await call({ type: 'vault.status' })).toEqual({ ok: true, state: 'new' });
+    expect(await call({ type: 'accounts.list' })).toMatchObject({ ok: false, error: { code: 'no-vault' } });
+    expect(await call({ type: 'vault.unlock', passphrase: PASS })).toMatchObject({ ok: false, error: { code: 'no-vault' } });
+    await call({ type: 'vault.setup', passphrase: PASS });
+    await call({ type: 'vault.lock' });
+    expect(await call({ type: 'codes.get', id: 'x' })).toMatchObject({ ok: false, error: { code: 'locked', message: expect.stringMatching(/locked/) } });
+    expect(await call({ type: 'vault.unlock', passphrase: 'nope nope' })).toMatchObject({ ok: false, error: { code: 'bad-passphrase' } });
+    expect(await call({ type: 'vault.unlock', passphrase: PASS })).toEqual({ ok: true });
+  });
+
+  it('refuses malformed messages with bad-input', async () => {
+    const { call } = await makeApi();
+    expect(await call({ type: 'accounts.import' })).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+    expect(await call({ type: 'accounts.import', text: 42 })).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+    expect(await call({ type: 'no.such' })).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+    expect(await call({ type: 'toString' })).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+  });
+});
+
+describe('accounts.import', () => {
+  it('adds, counts duplicates and reports per-line errors with 1-based lines', async () => {
+    const { call, changes } = await makeApi();
+    const text = [uri('GitHub', 'alice'), '', 'otpauth://totp/X:y?secret=not*base32', uri('GitHub', 'alice'), 'http://example.com', 'otpauth://totp/X:y?secret=JBSWY3DP&digits=12', 'otpauth://totp/X:y?secret=JBSWY3DP&algorithm=MD5', 'otpauth://totp/X:y?secret=JBSWY3DP&period=0'].join('\n');
+    const a = await call({ type: 'accounts.import', text, site: 'https://github.com/login' });
+    expect(a.ok).toBe(true);
+    expect(a.added).toEqual([{ id: expect.any(String), issuer: 'GitHub', label: 'alice' }]);
+    expect(a.duplicates).toBe(1);
+    expect(a.errors.map((e: { line: number; code: string }) => [e.line, e.code])).toEqual([
+      [3, 'bad-secret'], [5, 'bad-scheme'], [6, 'bad-digits'], [7, 'bad-algorithm'], [8, 'bad-period'],
+    ]);
+    const list = await call({ type: 'accounts.list' });
+    expect(list.accounts).toEqual([{ id: a.added[0].id, type: 'totp', issuer: 'GitHub', label: 'alice', algorithm: 'SHA1', digits: 6, period: 30, counter: null, sites: ['github.com'], tokensRemaining: 0 }]);
+    expect(changes()).toBeGreaterThan(0);
+  });
+
+  it('answers ok with every item failed, and too-large for oversize text', async () => {
+    const { call } = await makeApi();
+    const a = await call({ type: 'accounts.import', text: 'garbage\nmore garbage' });
+    expect(a).toMatchObject({ ok: true, added: [], duplicates: 0 });
+    expect(a.errors).toHaveLength(2);
+    expect(await call({ type: 'accounts.import', text: 'x'.repeat(2 * 1024 * 1024) })).toMatchObject({ ok: false, error: { code: 'too-large' } });
+  });
+
+  it('imports a Google Authenticator export with many accounts', async () => {
+    const { call } = await makeApi();
+    const a = await call({ type: 'accounts.import', text: serialiseMigration(10) });
+    expect(a.added).toHaveLength(10);
+    const again = await call({ type: 'accounts.import', text: serialiseMigration(10) });
+    expect(again).toMatchObject({ added: [], duplicates: 10 });
+  });
+});
+
+describe('accounts.update / remove and codes', () => {
+  it('edits issuer, label and sites; refuses bad sites; removes', async () => {
+    const { call } = await makeApi();
+    const { added } = await call({ type: 'accounts.import', text: uri('Acme', 'bob') });
+    const id = added[0].id;
+    const u = await call({ type: 'accounts.update', id, issuer: 'ACME Inc', sites: ['https://login.acme.co.jp/x', 'acme.co.jp', '127.0.0.1:8080'] });
+    expect(u.account).toMatchObject({ issuer: 'ACME Inc', label: 'bob', sites: ['acme.co.jp', '127.0.0.1'] });
+    expect(await call({ type: 'accounts.update', id, sites: ['chrome://settings'] })).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+    expect(await call({ type: 'accounts.update', id, sites: 'acme.com' })).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+    expect(await call({ type: 'accounts.update', id: 'missing' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await call({ type: 'accounts.remove', id })).toEqual({ ok: true });
+    expect(await call({ type: 'accounts.remove', id })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect((await call({ type: 'accounts.list' })).accounts).toEqual([]);
+  });
+
+  it('gives the RFC 6238 code, the end of the step and the acceptance window', async () => {
+    const { call, clock } = await makeApi();
+    clock.now = 59_000; // RFC 6238 Appendix B, T = 59 s → 94287082 (8 digits, SHA1)
+    const { added } = await call({ type: 'accounts.import', text: `otpauth://totp/RFC:6238?secret=${SECRET}&digits=8` });
+    const c = await call({ type: 'codes.get', id: added[0].id });
+    expect(c).toEqual({ ok: true, code: '94287082', period: 30, expiresAt: 60_000, acceptedUntil: 90_000 });
+    await call({ type: 'accounts.update', id: added[0].id, window: 2 });
+    expect((await call({ type: 'codes.get', id: added[0].id })).acceptedUntil).toBe(120_000);
+    const all = await call({ type: 'codes.all' });
+    expect(all.codes).toEqual([{ id: added[0].id, code: '94287082', period: 30, expiresAt: 60_000, acceptedUntil: 120_000 }]);
+  });
+
+  it('answers wrong-type for a tokens entry and not-found for an unknown id', async () => {
+    const { call } = await makeApi();
+    const t = await call({ type: 'tokens.add', service: 'VPN', text: 'aaaa1111' });
+    expect(await call({ type: 'codes.get', id: t.accountId })).toMatchObject({ ok: false, error: { code: 'wrong-type' } });
+    expect(await call({ type: 'codes.get', id: 'nope' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it('adds a typed secret with validation', async () => {
+    const { call } = await makeApi();
+    const a = await call({ type: 'accounts.add', account: { issuer: 'Typed', label: 'me', secret: 'jbsw y3dp ehpk 3pxp', digits: 8, period: 60, algorithm: 'SHA256' } });
+    expect(a.added).toHaveLength(1);
+    const list = await call({ type: 'accounts.list' });
+    expect(list.accounts[0]).toMatchObject({ issuer: 'Typed', digits: 8, period: 60, algorithm: 'SHA256' });
+    expect(await call({ type: 'accounts.add', account: { issuer: 'T', label: 'x', secret: '0000' } })).toMatchObject({ ok: false, error: { code: 'bad-secret' } });
+  });
+});

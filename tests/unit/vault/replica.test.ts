@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { TesseraError } from '../../../lib/messages/errors';
+import { compareHlc, encodeHlc } from '../../../lib/sync/hlc';
+import type { SealedRecord } from '../../../lib/vault/types';
+import { PASS, makeVault } from './helpers';
+
+const account = (id: string, issuer: string) => ({ id, kind: 'account' as const, data: { issuer } });
+
+async function twoDevices() {
+  const a = await makeVault();
+  await a.vault.setup(PASS);
+  const b = await makeVault();
+  return { a: a.vault, b: b.vault, bKeys: b.keyStore };
+}
+
+describe('LocalReplica', () => {
+  it('a second device that adopts the header and the records unlocks with the same passphrase', async () => {
+    const { a, b } = await twoDevices();
+    await a.commit({
+      put: [account('x', 'Acme'), account('y', 'Bank'), { id: 'used:t', kind: 'used', data: { usedAt: 7 } }, { id: 'l', kind: 'local', data: 1 }],
+    });
+    await a.commit({ remove: ['y'] });
+
+    expect(await b.state()).toBe('new');
+    await b.adoptHeader((await a.header())!);
+    await b.applyRemote(await a.sealedRecords());
+    expect(await b.state()).toBe('locked');
+    expect(await b.header()).toEqual(await a.header());
+    await b.unlock(PASS);
+
+    const read = await b.read();
+    expect(read.corrupt).toEqual([]);
+    expect(read.records.map((r) => [r.id, r.data])).toEqual([['used:t', { usedAt: 7 }], ['x', { issuer: 'Acme' }]]);
+    expect((await b.sealedRecords()).map((r) => [r.id, r.deleted])).toEqual([['used:t', false], ['x', false], ['y', true]]);
+    expect(await b.sealedRecords()).toEqual(await a.sealedRecords());
+
+    // B's clock has seen A's stamps: its next write orders after all of them.
+    await b.commit({ put: [account('z', 'Cloud')] });
+    const z = (await b.get('z'))!.hlc;
+    for (const r of await a.sealedRecords()) expect(compareHlc(z, r.hlc)).toBeGreaterThan(0);
+  });
+
+  it('keeps the newer local write and never touches a used mark', async () => {
+    const { a, b } = await twoDevices();
+    await b.adoptHeader((await a.header())!);
+    await b.unlock(PASS);
+    await a.commit({ put: [account('x', 'old'), { id: 'used:t', kind: 'used', data: { usedAt: 1 } }] });
+    const stale = await a.sealedRecords();
+    await b.applyRemote(stale);
+    await b.commit({ put: [account('x', 'newer on B')] });
+    await b.applyRemote(stale); // a late replay of the older state
+    expect((await b.get('x'))?.data).toEqual({ issuer: 'newer on B' });
+
+    const tombstone: SealedRecord = { id: 'used:t', kind: 'used', hlc: encodeHlc({ wall: 9e12, counter: 0, device: 'zz' }), deleted: true, sealed: null };
+    const overwrite: SealedRecord = { ...stale.find((r) => r.id === 'x')!, id: 'used:t', hlc: tombstone.hlc };
+    await b.applyRemote([tombstone]);
+    await b.applyRemote([{ ...overwrite, kind: 'used' }]);
+    expect((await b.get('used:t'))?.data).toEqual({ usedAt: 1 });
+  });
+
+  it('refuses malformed or local records from a remote, writing none of the batch', async () => {
+    const { a, b } = await twoDevices();
+    await a.commit({ put: [account('x', 'X')] });
+    const good = (await a.sealedRecords())[0]!;
+    const bad: unknown[] = [
+      { ...good, kind: 'local' },
+      { ...good, hlc: 'yesterday' },
+      { ...good, sealed: null },
+      { ...good, deleted: true },
+      { ...good, id: '' },
+      null,
+    ];
+    for (const r of bad) {
+      await expect(b.applyRemote([good, r as SealedRecord])).rejects.toBeInstanceOf(TesseraError);
+    }
+    expect(await b.sealedRecords()).toEqual([]);
+  });
+
+  it('follows a passphrase change made on another device, and ignores an older header', async () => {
+    const { a, b, bKeys } = await twoDevices();
+    const original = (await a.header())!;
+    await b.adoptHeader(original);
+    await b.unlock(PASS);
+    await a.changePassphrase(PASS, 'the new passphrase');
+    await b.adoptHeader((await a.header())!);
+    expect(await b.state()).toBe('unlocked'); // same vault, same vault key
+    await b.adoptHeader(original); // a stale copy
+    expect(await b.header()).toEqual(await a.header());
+    await b.lock();
+    await expect(b.unlock(PASS)).rejects.toMatchObject({ code: 'bad-passphrase' });
+    await b.unlock('the new passphrase');
+    expect(await bKeys.get()).not.toBeNull();
+  });
+
+  it('adopting a different vault drops the unlocked key of the old one', async () => {
+    const { a, b } = await twoDevices();
+    await b.setup('another passphrase');
+    expect(await b.state()).toBe('unlocked');
+    await b.adoptHeader((await a.header())!);
+    expect(await b.state()).toBe('locked');
+    expect((await b.header())?.vaultId).toBe((await a.header())?.vaultId);
+  });
+
+  it('refuses a header it cannot read', async () => {
+    const { a, b } = await twoDevices();
+    const h = (await a.header())!;
+    for (const bad of [{ ...h, format: 2 }, { ...h, kdf: { ...h.kdf, memoryKiB: 1e9 } }, { ...h, hlc: 'x' }, { ...h, wrappedKey: '!' }]) {
+      await expect(b.adoptHeader(bad as typeof h)).rejects.toMatchObject({ code: 'corrupt' });
+    }
+    expect(await b.state()).toBe('new');
+  });
+});
