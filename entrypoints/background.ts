@@ -6,12 +6,13 @@ import type { ApiContext } from '../lib/api/types';
 import { installAutoLock } from '../lib/platform/autolock';
 import { installApi } from '../lib/platform/listener';
 import { localSettingsStore } from '../lib/platform/settings-store';
+import { browserTabs } from '../lib/platform/tabs';
 import { openDeviceVault } from '../lib/platform/device-vault';
 
 export default defineBackground(() => {
   const settings = localSettingsStore();
   const vault = openDeviceVault();
-  const ctx: ApiContext = { vault, settings, now: Date.now };
+  const ctx: ApiContext = { vault, settings, now: Date.now, services: { tabs: browserTabs } };
   installApi(coreHandlers, {}, ctx);
   installAutoLock(vault, settings);
 });

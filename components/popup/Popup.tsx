@@ -12,6 +12,12 @@ import { PopupActions } from './PopupActions';
 
 type State = 'loading' | 'new' | 'locked' | 'unlocked';
 
+/** The tab the popup was opened over (not one of our own pages), if any. */
+export async function activeWebTabId(): Promise<number | undefined> {
+  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+  return tab?.id !== undefined && !(tab.url ?? '').startsWith(browser.runtime.getURL('/')) ? tab.id : undefined;
+}
+
 export function Popup() {
   const [state, setState] = useState<State>('loading');
   const refresh = useCallback(async () => {
@@ -90,7 +96,7 @@ function Accounts({ onLocked }: { onLocked(): void }) {
 
   const use = async (account: AccountSummary) => {
     if (account.type === 'tokens') return void browser.runtime.openOptionsPage();
-    const a = await send<{ action: 'filled' | 'copied'; code: string }>({ type: 'popup.use', id: account.id });
+    const a = await send<{ action: 'filled' | 'copied'; code: string }>({ type: 'popup.use', id: account.id, tabId: await activeWebTabId() });
     if (!a.ok) return setToast(a.error.message);
     if (a.action === 'copied') await navigator.clipboard.writeText(a.code).catch(() => undefined);
     setToast(a.action === 'filled' ? t('ui.popup.filled') : t('ui.popup.copied'));

@@ -1,5 +1,6 @@
 // The table of API message types and their handlers (shared/automation-api.md, Messages).
 import * as accounts from './accounts';
+import * as autofill from './autofill';
 import * as codes from './codes';
 import * as tokens from './tokens';
 import * as vault from './vault-handlers';
@@ -21,6 +22,8 @@ export const coreHandlers: Record<string, Handler> = {
   'codes.get': codes.getCode,
   'codes.all': codes.allCodes,
   'codes.use': codes.useCodeMessage,
+  'autofill.fill': autofill.fillMessage,
+  'popup.use': autofill.popupUse,
   'tokens.add': tokens.addTokens,
   'tokens.list': tokens.listTokens,
   'tokens.copy': tokens.copyToken,

@@ -14,7 +14,8 @@ type Root = Document | ShadowRoot;
 
 const FIELD = 'input:not([type=hidden]),select,textarea';
 
-function clean(text: string | null | undefined): string {
+/** Normalised, NFKC-folded (full-width ＳＭＳ, ２段階), whitespace-collapsed text. */
+export function clean(text: string | null | undefined): string {
   return text ? normalise(text.normalize('NFKC')).replace(/\s+/g, ' ').trim() : '';
 }
 

@@ -96,10 +96,15 @@ export class ProtoWriter {
     this.parts.push(Number(v));
   }
 
+  // In BigInt: field << 3 overflows a 32-bit integer from field 2^28 on.
+  private key(field: number, wire: number): void {
+    this.varint((BigInt(field) << 3n) | BigInt(wire));
+  }
+
   /** A varint field (int32, int64, enum); zero, the proto3 default, is left out. */
   int(field: number, value: number | bigint): this {
     if (BigInt(value) === 0n) return this;
-    this.varint(BigInt((field << 3) | WIRE_VARINT));
+    this.key(field, WIRE_VARINT);
     this.varint(BigInt(value));
     return this;
   }
@@ -108,7 +113,7 @@ export class ProtoWriter {
   bytes(field: number, value: Uint8Array | string): this {
     const b = typeof value === 'string' ? new TextEncoder().encode(value) : value;
     if (b.length === 0) return this;
-    this.varint(BigInt((field << 3) | WIRE_LEN));
+    this.key(field, WIRE_LEN);
     this.varint(BigInt(b.length));
     for (const x of b) this.parts.push(x);
     return this;

@@ -215,9 +215,13 @@ export class Vault implements LocalReplica {
 
   // ---- LocalReplica (sync) ---------------------------------------------------------------------
 
+  /** The header, or null before setup. One that cannot be read (damaged, or a newer format) is
+   *  reported as `corrupt`, never taken for "no vault" (which would invite a new setup over it). */
   async header(): Promise<VaultHeader | null> {
     const h = await this.db.get('meta', 'header');
-    return isVaultHeader(h) ? h : null;
+    if (h === undefined) return null;
+    if (!isVaultHeader(h)) throw new TesseraError('corrupt', t('vault.bad-header'));
+    return h;
   }
 
   /**

@@ -56,6 +56,7 @@ export default {
     'tokens.clearUsed.no': 'Cancel',
     'tokens.cleared': 'Used tokens cleared.',
 
+    'tokens.section.title': 'Emergency tokens',
     'tokens.section.entry': 'Entry',
     'tokens.section.choose': 'Choose an entry…',
     'tokens.section.newService': 'New service (tokens only)…',
@@ -119,6 +120,7 @@ export default {
     'tokens.clearUsed.no': 'キャンセル',
     'tokens.cleared': '使用済みトークンを消去しました。',
 
+    'tokens.section.title': '緊急用トークン',
     'tokens.section.entry': '項目',
     'tokens.section.choose': '項目を選んでください…',
     'tokens.section.newService': '新しいサービス(トークンのみ)…',

@@ -67,6 +67,17 @@ describe('deriveKey', () => {
     expect(await preferredEngine()).toBe('hash-wasm');
   });
 
+  it('gives the same keys when derivations overlap (two pages unlocking at once)', async () => {
+    const params = { ...small, memoryKiB: 4096 };
+    const [x, y] = await Promise.all([deriveKey('first passphrase', params), deriveKey('second passphrase', params)]);
+    expect(x).toEqual(await deriveKey('first passphrase', params));
+    expect(y).toEqual(await deriveKey('second passphrase', params));
+  });
+
+  it('derives from an empty passphrase (which hash-wasm alone refuses) so unlock can answer bad-passphrase', async () => {
+    expect(await deriveKey('', small)).toEqual(await deriveKeyWith('noble', '', small));
+  });
+
   it('normalises the passphrase with NFKC', async () => {
     const ref = await deriveKey('password café', small);
     // Full-width letters from an IME, and "é" as e + combining acute (macOS input).

@@ -178,7 +178,6 @@ describe('parseMigrationUri', () => {
       ['without padding', raw.replace(/=+$/, '')],
       ['base64url, encoded, unpadded', encodeURIComponent(raw.replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, ''))],
     ])('is read %s', (_, data) => {
-      expect(raw).toMatch(/\+.*|\/.*/);
       expect(parseMigrationUri(`otpauth-migration://offline?data=${data}`)).toEqual(expected);
     });
 

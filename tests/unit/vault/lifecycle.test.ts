@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { openDB } from 'idb';
+import type { VaultHeader } from '../../../lib/vault/types';
 import { DEFAULT_KDF } from '../../../lib/crypto/kdf';
 import { TesseraError } from '../../../lib/messages/errors';
 import { memoryKeyStore } from '../../../lib/vault/memory-key-store';
@@ -72,6 +74,30 @@ describe('vault lifecycle', () => {
     expect(await keyStore.get()).toBeNull();
     expect(await vault.state()).toBe('locked');
     expect(serialise(await rawDump(name))).toBe(before);
+  });
+
+  it('binds the wrapped key to its vault id', async () => {
+    const { vault, name } = await makeVault();
+    await vault.setup(PASS);
+    await vault.lock();
+    const db = await openDB(name);
+    const header = (await db.get('meta', 'header')) as VaultHeader;
+    await db.put('meta', { ...header, vaultId: 'AAAAAAAAAAAAAAAAAAAAAA' }, 'header');
+    db.close();
+    expect(await code(vault.unlock(PASS))).toBe('bad-passphrase');
+  });
+
+  it('reports a header it cannot read instead of offering a new setup over it', async () => {
+    const { vault, name } = await makeVault();
+    await vault.setup(PASS);
+    const db = await openDB(name);
+    const header = (await db.get('meta', 'header')) as VaultHeader;
+    await db.put('meta', { ...header, format: 2 }, 'header');
+    db.close();
+    expect(await code(vault.state())).toBe('corrupt');
+    expect(await code(vault.setup(PASS))).toBe('corrupt');
+    expect(await code(vault.unlock(PASS))).toBe('corrupt');
+    expect((await rawDump(name)).meta.find(([k]) => k === 'header')?.[1]).toMatchObject({ format: 2 });
   });
 
   it('unlocks with the passphrase typed in another Unicode form (NFKC)', async () => {

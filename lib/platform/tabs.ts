@@ -1,0 +1,33 @@
+// The browser's tabs and frames for autofill and QR scanning (lib/api/autofill.ts TabsPort).
+// Frames are listed by running a one-line script in all of them: that needs no extra
+// permission (host access covers it) and fails exactly on the pages we may not script.
+import { browser } from 'wxt/browser';
+import type { TabsPort } from '../api/autofill';
+import { TesseraError } from '../messages/errors';
+
+export const browserTabs: TabsPort = {
+  async tabUrl(tabId) {
+    try {
+      const tab = await browser.tabs.get(tabId);
+      return tab.url ?? tab.pendingUrl ?? '';
+    } catch {
+      return null;
+    }
+  },
+  async frames(tabId) {
+    try {
+      const results = await browser.scripting.executeScript({ target: { tabId, allFrames: true }, func: () => location.href });
+      return results.map((r) => ({ frameId: r.frameId, url: String(r.result ?? '') }));
+    } catch (e) {
+      if (/No tab with id/i.test(String(e))) throw new TesseraError('not-found');
+      throw new TesseraError('unscriptable');
+    }
+  },
+  async send(tabId, frameId, message) {
+    try {
+      return await browser.tabs.sendMessage(tabId, message, { frameId });
+    } catch {
+      return undefined;
+    }
+  },
+};

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import type { FrameDetection, TabsPort } from '../../../lib/api/autofill';
+import { makeApi } from './context';
+
+const SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
+
+/** A tab with frames whose content scripts answer detect and record writes. */
+function fakeTab(frames: Array<{ frameId: number; url: string; found: boolean; score?: number }>, tabUrl = frames[0]!.url) {
+  const writes: Array<{ frameId: number; code: string }> = [];
+  const port: TabsPort = {
+    tabUrl: async (tabId) => (tabId === 1 ? tabUrl : null),
+    frames: async () => frames.map(({ frameId, url }) => ({ frameId, url })),
+    send: async <T,>(_tab: number, frameId: number, msg: Record<string, unknown>) => {
+      const f = frames.find((x) => x.frameId === frameId)!;
+      if (msg.type === 'autofill.detect') {
+        const d: FrameDetection = { found: f.found, kind: f.found ? 'single' : null, length: 6, score: f.score ?? 10, frameUrl: f.url, top: frameId === 0 };
+        return d as T;
+      }
+      writes.push({ frameId, code: String(msg.code) });
+      return { filled: true, fields: 1 } as T;
+    },
+  };
+  return { port, writes };
+}
+
+async function setup(frames: Parameters<typeof fakeTab>[0]) {
+  const api = await makeApi();
+  const tab = fakeTab(frames);
+  api.ctx.services = { tabs: tab.port };
+  const add = async (label: string, site?: string, type = 'totp') =>
+    (await api.call({ type: 'accounts.import', text: `otpauth://${type}/Site:${label}?secret=${SECRET}&issuer=Site`, ...(site ? { site } : {}) })).added[0].id as string;
+  return { ...api, ...tab, add };
+}
+
+describe('autofill.fill: choosing the account and the frame', () => {
+  it('fills the one account bound to the tab’s registrable domain', async () => {
+    const { call, add, writes } = await setup([{ frameId: 0, url: 'https://login.example.com/2fa', found: true }]);
+    const id = await add('alice', 'example.com');
+    await add('other', 'other.org');
+    const r = await call({ type: 'autofill.fill', tabId: 1 });
+    expect(r).toEqual({ ok: true, filled: true, accountId: id, fields: 1 });
+    expect(writes).toEqual([{ frameId: 0, code: expect.stringMatching(/^\d{6}$/) }]);
+  });
+
+  it('never fills silently: no bound account, or several (with candidates)', async () => {
+    const { call, add } = await setup([{ frameId: 0, url: 'https://example.com/', found: true }]);
+    expect(await call({ type: 'autofill.fill', tabId: 1 })).toMatchObject({ ok: false, error: { code: 'no-account-for-site' } });
+    await add('alice', 'example.com');
+    await add('bob', 'example.com');
+    const r = await call({ type: 'autofill.fill', tabId: 1 });
+    expect(r).toMatchObject({ ok: false, error: { code: 'ambiguous', message: expect.stringContaining('alice') } });
+    expect(r.candidates.map((c: { label: string }) => c.label).sort()).toEqual(['alice', 'bob']);
+  });
+
+  it('uses an explicit account anywhere in the top frame, and advances HOTP', async () => {
+    const { call, add, writes } = await setup([{ frameId: 0, url: 'https://unbound.example/', found: true }]);
+    const id = await add('h', undefined, 'hotp');
+    expect(await call({ type: 'autofill.fill', tabId: 1, accountId: id })).toMatchObject({ ok: true, filled: true });
+    expect(writes[0]!.code).toBe('755224'); // RFC 4226, count 0
+    expect((await call({ type: 'accounts.list' })).accounts[0].counter).toBe(1);
+  });
+
+  it('does not fill a cross-site frame for an account not bound to that frame’s site', async () => {
+    const frames = [
+      { frameId: 0, url: 'https://shop.example.com/', found: false },
+      { frameId: 7, url: 'https://idp.other.net/otp', found: true },
+    ];
+    const { call, add, writes } = await setup(frames);
+    const id = await add('alice', 'example.com');
+    expect(await call({ type: 'autofill.fill', tabId: 1, accountId: id })).toMatchObject({ ok: false, error: { code: 'no-account-for-site' } });
+    expect(writes).toEqual([]);
+    await call({ type: 'accounts.update', id, sites: ['example.com', 'other.net'] });
+    expect(await call({ type: 'autofill.fill', tabId: 1 })).toMatchObject({ ok: true, filled: true });
+    expect(writes).toEqual([{ frameId: 7, code: expect.any(String) }]);
+  });
+
+  it('answers no-otp-field and not-found', async () => {
+    const { call, add } = await setup([{ frameId: 0, url: 'https://example.com/', found: false }]);
+    await add('alice', 'example.com');
+    expect(await call({ type: 'autofill.fill', tabId: 1 })).toMatchObject({ ok: false, error: { code: 'no-otp-field' } });
+    expect(await call({ type: 'autofill.fill', tabId: 99 })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await call({ type: 'autofill.fill' })).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+  });
+
+  it('popup.use fills when the tab has a field, and otherwise returns the code to copy', async () => {
+    const { call, add } = await setup([{ frameId: 0, url: 'https://example.com/', found: false }]);
+    const id = await add('alice');
+    expect(await call({ type: 'popup.use', id, tabId: 1 })).toMatchObject({ ok: true, action: 'copied', code: expect.stringMatching(/^\d{6}$/) });
+  });
+});
