@@ -22,6 +22,10 @@ export default defineConfig({
       'clipboardWrite',
     ],
     host_permissions: ['<all_urls>'],
+    commands: {
+      // Alt+Shift+O: free in Chrome and Firefox defaults on every platform ("O" for one-time code).
+      'fill-otp': { suggested_key: { default: 'Alt+Shift+O' }, description: '__MSG_cmdFill__' },
+    },
     content_security_policy: {
       // 'wasm-unsafe-eval': the argon2id KDF (hash-wasm) runs as WebAssembly; nothing else is relaxed.
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",

@@ -1,18 +1,21 @@
 // The service worker: wires the vault, the API handlers and the browser events together.
 // Logic lives in lib/; this file only connects it.
 import { defineBackground } from 'wxt/utils/define-background';
+import { contentHandlers } from '../lib/api/content';
 import { coreHandlers } from '../lib/api/handlers';
 import type { ApiContext } from '../lib/api/types';
 import { installAutoLock } from '../lib/platform/autolock';
 import { installApi } from '../lib/platform/listener';
 import { localSettingsStore } from '../lib/platform/settings-store';
 import { browserTabs } from '../lib/platform/tabs';
+import { installFillTriggers } from '../lib/platform/triggers';
 import { openDeviceVault } from '../lib/platform/device-vault';
 
 export default defineBackground(() => {
   const settings = localSettingsStore();
   const vault = openDeviceVault();
   const ctx: ApiContext = { vault, settings, now: Date.now, services: { tabs: browserTabs } };
-  installApi(coreHandlers, {}, ctx);
+  installApi(coreHandlers, contentHandlers, ctx);
+  installFillTriggers(ctx);
   installAutoLock(vault, settings);
 });

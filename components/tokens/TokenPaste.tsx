@@ -27,6 +27,20 @@ interface AddAnswer {
   remaining: number;
 }
 
+/** Refused positions; a huge paste lists only the first few (its 20,000th value helps nobody). */
+const SHOWN_PROBLEMS = 20;
+
+function Problems({ items }: { items: ReadonlyArray<{ position: number; reason: string }> }) {
+  return (
+    <ul class="warn">
+      {items.slice(0, SHOWN_PROBLEMS).map((r) => (
+        <li key={r.position}>{rejectionText(r.position, r.reason)}</li>
+      ))}
+      {items.length > SHOWN_PROBLEMS && <li>{t('tokens.paste.more', items.length - SHOWN_PROBLEMS)}</li>}
+    </ul>
+  );
+}
+
 export function TokenPaste({ accountId, service, onAdded }: TokenPasteProps) {
   const id = useId();
   const [text, setText] = useState('');
@@ -113,11 +127,7 @@ export function TokenPaste({ accountId, service, onAdded }: TokenPasteProps) {
         {plan && plan.rejected.length > 0 && (
           <div class="warn" data-preview-problems={plan.rejected.length}>
             <p>{plural('tokens.paste.problems', plan.rejected.length)}</p>
-            <ul>
-              {plan.rejected.map((r) => (
-                <li key={r.position}>{rejectionText(r.position, r.reason)}</li>
-              ))}
-            </ul>
+            <Problems items={plan.rejected} />
           </div>
         )}
       </div>
@@ -133,11 +143,7 @@ export function TokenPaste({ accountId, service, onAdded }: TokenPasteProps) {
           {result.rejected.length > 0 && (
             <>
               <p class="warn">{plural('tokens.result.rejected', result.rejected.length)}</p>
-              <ul class="warn">
-                {result.rejected.map((r) => (
-                  <li key={r.position}>{rejectionText(r.position, r.reason)}</li>
-                ))}
-              </ul>
+              <Problems items={result.rejected} />
             </>
           )}
         </div>

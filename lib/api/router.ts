@@ -28,9 +28,14 @@ export async function dispatch(handlers: Record<string, Handler>, msg: unknown, 
     const result = await handler(message, ctx);
     return { ok: true, ...result };
   } catch (e) {
-    const extra = e instanceof TesseraError && 'extra' in e ? (e as TesseraError & { extra: Result }).extra : {};
-    return { ok: false, error: toErrorInfo(e), ...extra };
+    return failure(e);
   }
+}
+
+/** The `ok: false` answer for anything thrown, with the extra fields an error carries. */
+export function failure(e: unknown): Answer {
+  const extra = e instanceof TesseraError && 'extra' in e ? (e as TesseraError & { extra: Result }).extra : {};
+  return { ok: false, error: toErrorInfo(e), ...extra };
 }
 
 /** A TesseraError that carries extra answer fields (e.g. `candidates` with `ambiguous`). */

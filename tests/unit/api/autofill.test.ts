@@ -88,3 +88,32 @@ describe('autofill.fill: choosing the account and the frame', () => {
     expect(await call({ type: 'popup.use', id, tabId: 1 })).toMatchObject({ ok: true, action: 'copied', code: expect.stringMatching(/^\d{6}$/) });
   });
 });
+
+describe('autofill.request from a content script', async () => {
+  const { autofillRequest } = await import('../../../lib/api/content');
+  const sender = { id: 'ext', url: 'https://example.com/2fa', tab: { id: 1, url: 'https://example.com/2fa' }, frameId: 0 };
+
+  it('fills on a chip click, and refuses an account not bound to the site', async () => {
+    const s = await setup([{ frameId: 0, url: 'https://example.com/2fa', found: true }]);
+    const bound = await s.add('alice', 'example.com');
+    const other = await s.add('elsewhere', 'other.org');
+    expect(await autofillRequest({ type: 'autofill.request', reason: 'chip' }, sender, s.ctx)).toMatchObject({ ok: true, filled: true, accountId: bound });
+    expect(await autofillRequest({ type: 'autofill.request', reason: 'chip', accountId: other }, sender, s.ctx)).toMatchObject({ ok: false, error: { code: 'no-account-for-site' } });
+    expect(s.writes).toHaveLength(1);
+  });
+
+  it('fills automatically only when the user allowed it', async () => {
+    const s = await setup([{ frameId: 0, url: 'https://example.com/2fa', found: true }]);
+    await s.add('alice', 'example.com');
+    expect(await autofillRequest({ type: 'autofill.request', reason: 'auto' }, sender, s.ctx)).toMatchObject({ ok: true, filled: false });
+    expect(s.writes).toHaveLength(0);
+    await s.ctx.settings.set({ autoFill: true });
+    expect(await autofillRequest({ type: 'autofill.request', reason: 'auto' }, sender, s.ctx)).toMatchObject({ ok: true, filled: true });
+  });
+
+  it('says locked while the vault is locked', async () => {
+    const s = await setup([{ frameId: 0, url: 'https://example.com/2fa', found: true }]);
+    await s.call({ type: 'vault.lock' });
+    expect(await autofillRequest({ type: 'autofill.request', reason: 'chip' }, sender, s.ctx)).toMatchObject({ ok: false, error: { code: 'locked' } });
+  });
+});

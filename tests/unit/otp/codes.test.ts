@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { createHmac } from 'node:crypto';
+import fc from 'fast-check';
 import { codeFor, hotpCode, timeStep, totpCode } from '../../../lib/otp/codes';
-import { encodeBase32 } from '../../../lib/otp/base32';
+import { decodeSecret, encodeBase32 } from '../../../lib/otp/base32';
 import { errorCode } from './helpers';
 import type { Algorithm } from '../../../lib/otp/account';
 
@@ -28,6 +30,30 @@ const RFC6238: Array<[number, Algorithm, string]> = [
 describe('HOTP (RFC 4226 Appendix D)', () => {
   it.each(RFC4226.map((c, i) => [i, c] as const))('count %i gives %s', (counter, expected) => {
     expect(hotpCode({ secret: RFC4226_SECRET, algorithm: 'SHA1', digits: 6, counter })).toBe(expected);
+  });
+});
+
+/** RFC 4226 §5.3 written out with Node's HMAC: an independent reference for any input. */
+function referenceHotp(secret: string, algorithm: Algorithm, digits: number, counter: number): string {
+  const msg = Buffer.alloc(8);
+  msg.writeBigUInt64BE(BigInt(counter));
+  const h = createHmac(algorithm.toLowerCase(), decodeSecret(secret)).update(msg).digest();
+  const o = h[h.length - 1]! & 0xf;
+  const bin = ((h[o]! & 0x7f) << 24) | (h[o + 1]! << 16) | (h[o + 2]! << 8) | h[o + 3]!;
+  return String(bin % 10 ** digits).padStart(digits, '0');
+}
+
+describe('HOTP against an independent implementation', () => {
+  it('agrees for any seed, algorithm, 6–8 digits and counter up to 2^53 − 1', () => {
+    fc.assert(fc.property(
+      fc.uint8Array({ minLength: 1, maxLength: 80 }).map(encodeBase32),
+      fc.constantFrom<Algorithm>('SHA1', 'SHA256', 'SHA512'),
+      fc.integer({ min: 6, max: 8 }),
+      fc.oneof(fc.maxSafeNat(), fc.constant(Number.MAX_SAFE_INTEGER), fc.constant(2 ** 32), fc.constant(2 ** 32 - 1)),
+      (secret, algorithm, digits, counter) => {
+        expect(hotpCode({ secret, algorithm, digits, counter })).toBe(referenceHotp(secret, algorithm, digits, counter));
+      },
+    ), { numRuns: 1000 });
   });
 });
 

@@ -162,6 +162,17 @@ describe('TokenPaste', () => {
     expect($<HTMLTextAreaElement>('textarea')!.value).toBe('');
   });
 
+  it('stops at 50 and lists only the first 20 problems of a long paste', async () => {
+    await mount(<TokenPaste accountId="acc1" onAdded={() => {}} />);
+    await type($('textarea')!, Array.from({ length: 80 }, (_, i) => `token-${i}`).join('\n'));
+    expect($('[data-preview-count]')!.getAttribute('data-preview-count')).toBe('50');
+    const problems = $('[data-preview-problems]')!;
+    expect(problems.getAttribute('data-preview-problems')).toBe('30');
+    expect(problems.querySelectorAll('li')).toHaveLength(21);
+    expect(problems.textContent).toContain('Value 51: over the limit');
+    expect(problems.textContent).toContain('…and 10 more.');
+  });
+
   it('adds to a named service, and the button waits for an entry or a name', async () => {
     await mount(<TokenPaste service="  " onAdded={() => {}} />);
     await type($('textarea')!, 'abcd1234');

@@ -97,7 +97,7 @@ describe('vault lifecycle', () => {
     expect(await code(vault.state())).toBe('corrupt');
     expect(await code(vault.setup(PASS))).toBe('corrupt');
     expect(await code(vault.unlock(PASS))).toBe('corrupt');
-    expect((await rawDump(name)).meta.find(([k]) => k === 'header')?.[1]).toMatchObject({ format: 2 });
+    expect((await rawDump(name)).meta!.find(([k]) => k === 'header')?.[1]).toMatchObject({ format: 2 });
   });
 
   it('unlocks with the passphrase typed in another Unicode form (NFKC)', async () => {

@@ -1,0 +1,33 @@
+// Messages our content scripts may send (lib/platform/listener.ts routes them here). They ask
+// for a fill of their own tab and frame and get a code written, never a secret. An account a
+// content script names must be bound to the tab's site: a page that subverted its content
+// script still cannot pull another site's code.
+import { TesseraError } from '../messages/errors';
+import type { SenderLike } from '../messages/sender';
+import { siteOf } from '../sites/site';
+import { failure, type Answer } from './router';
+import { accountsForSite, fill } from './autofill';
+import type { ApiContext, Message } from './types';
+
+export async function autofillRequest(msg: Message, sender: SenderLike, ctx: ApiContext): Promise<Answer> {
+  try {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) throw new TesseraError('forbidden');
+    const state = await ctx.vault.state();
+    if (state !== 'unlocked') throw new TesseraError(state === 'new' ? 'no-vault' : 'locked');
+    const automatic = msg.reason === 'auto';
+    if (automatic && !(await ctx.settings.get()).autoFill) return { ok: true, filled: false, skipped: 'auto-fill-off' };
+    let accountId: string | undefined;
+    if (!automatic && typeof msg.accountId === 'string') {
+      const bound = await accountsForSite(ctx, siteOf(sender.tab?.url ?? sender.url ?? ''));
+      if (!bound.some((a) => a.id === msg.accountId)) throw new TesseraError('no-account-for-site');
+      accountId = msg.accountId;
+    }
+    const result = await fill({ tabId, frameId: sender.frameId, accountId, automatic }, ctx);
+    return { ok: true, ...result };
+  } catch (e) {
+    return failure(e);
+  }
+}
+
+export const contentHandlers = { 'autofill.request': autofillRequest };

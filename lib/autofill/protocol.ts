@@ -1,0 +1,59 @@
+// Messages between the background and the autofill content script (one per frame).
+// background → content (browser.tabs.sendMessage(tabId, msg, { frameId })):
+//   autofill.detect → DetectAnswer; autofill.write → WriteAnswer.
+// content → background (browser.runtime.sendMessage):
+//   autofill.request (the chip was clicked, or a field appeared and may be filled automatically);
+//   the background picks the account from the sender's tab and frame URL and, when it fills,
+//   sends autofill.write back to that frame. The content script only ever receives a code.
+
+export interface DetectRequest {
+  type: 'autofill.detect';
+}
+
+export interface DetectAnswer {
+  found: boolean;
+  kind: 'single' | 'split' | null;
+  /** Digits expected when known (maxlength, pattern, or the number of boxes). */
+  length: number | null;
+  /** The best candidate's score (score.ts; at or above THRESHOLD when found), 0 when none. */
+  score: number;
+  frameUrl: string;
+  top: boolean;
+}
+
+export interface WriteRequest {
+  type: 'autofill.write';
+  code: string;
+}
+
+export interface WriteAnswer {
+  filled: boolean;
+  /** Visible inputs written (read back to confirm `filled`). */
+  fields: number;
+}
+
+export interface FillRequest {
+  type: 'autofill.request';
+  reason: 'chip' | 'auto';
+  /** The account the user picked in the chip's picker after an `ambiguous` answer. */
+  accountId?: string;
+}
+
+export interface AccountChoice {
+  id: string;
+  issuer: string;
+  label: string;
+}
+
+/** The background's answer to a FillRequest (the automation API's answer shape). */
+export type FillRequestAnswer =
+  | { ok: true; filled?: boolean; [k: string]: unknown }
+  | { ok: false; error: { code: string; message?: string }; candidates?: AccountChoice[] };
+
+export type ToContent = DetectRequest | WriteRequest;
+
+/** Narrows an incoming message to one the content script answers. */
+export function isToContent(msg: unknown): msg is ToContent {
+  const m = msg as { type?: unknown; code?: unknown } | null;
+  return !!m && (m.type === 'autofill.detect' || (m.type === 'autofill.write' && typeof m.code === 'string'));
+}

@@ -1,0 +1,75 @@
+// Finds every QR code (ISO/IEC 18004) in a pixel buffer. zxing-wasm reads first (it tries
+// inverted, rotated and downscaled copies itself and returns several codes per image); jsQR
+// takes over where WebAssembly cannot load. The choice rests on bench/qr-decode.mjs (docs/qr.md):
+// zxing-wasm read every image class 5–12× faster, including codes jsQR missed (dense codes at
+// 1.5 px per module, two codes in one frame).
+// When the whole image gives nothing, two more passes look for codes drawn too small to sample:
+// a 2× bilinear upscale of a small image, or overlapping tiles of a frame, each upscaled.
+// Runs wherever there is no DOM (the background service worker, an offscreen document) and in
+// Node; between tiles it yields to the event loop so a page decoding an image stays responsive.
+import { cropPixels, isQrImage, tiles, upscale2x, type QrImage } from './image';
+import { readWithJsQr } from './jsqr-reader';
+import { readWithZxing, zxingReady } from './zxing-reader';
+
+export type QrEngine = 'zxing' | 'jsqr';
+
+export interface DecodeOptions {
+  /** Engines in order of preference; the first that loads reads. Default: zxing, then jsQR. */
+  engines?: QrEngine[];
+  /** Run the upscale / tile passes when the whole image gives nothing. Default true. */
+  thorough?: boolean;
+}
+
+type Reader = (img: QrImage) => Promise<string[]>;
+
+/** An image up to this many pixels is "small": upscaled whole (about 1000 × 1000). */
+const SMALL_AREA = 1_000_000;
+/** Frames up to this many pixels (a 1920 × 1200 screen) are tiled; a HiDPI capture is not: its codes are big enough. */
+const TILED_AREA = 2_400_000;
+const TILE = 512;
+
+const jsqr: Reader = async (img) => readWithJsQr(img);
+
+async function pickReader(engines: readonly QrEngine[]): Promise<Reader> {
+  for (const name of engines) {
+    if (name === 'jsqr') return jsqr;
+    try {
+      await zxingReady();
+      // A read that throws after a good load (e.g. out of wasm memory) falls back to jsQR for that image.
+      return async (img) => readWithZxing(img).catch(() => readWithJsQr(img));
+    } catch {
+      // WebAssembly refused or the wasm file missing: try the next engine.
+    }
+  }
+  throw new Error('No QR decoder could be loaded.');
+}
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+function distinct(texts: Iterable<string>): string[] {
+  return [...new Set([...texts].filter((t) => t.length > 0))];
+}
+
+/** Every distinct text of the QR codes found in `img`, in the order found; [] when none. */
+export async function decodeImageData(img: QrImage, opts: DecodeOptions = {}): Promise<string[]> {
+  if (!isQrImage(img)) throw new TypeError('decodeImageData expects { data: Uint8ClampedArray, width, height } in RGBA.');
+  const engines = opts.engines ?? ['zxing', 'jsqr'];
+  const read = await pickReader(engines);
+
+  const whole = distinct(await read(img));
+  if (whole.length > 0 || opts.thorough === false) return whole;
+
+  const area = img.width * img.height;
+  if (area <= SMALL_AREA) return distinct(await read(upscale2x(img)));
+  if (area > TILED_AREA) return [];
+
+  const found: string[] = [];
+  const usesZxing = read !== jsqr;
+  for (const rect of tiles(img.width, img.height, TILE)) {
+    await yieldToEventLoop();
+    const tile = cropPixels(img, rect);
+    // Upscaling each tile costs ~10 ms; worth it with ZXing, too slow with jsQR (~4× per tile).
+    found.push(...(await read(usesZxing ? upscale2x(tile) : tile)));
+  }
+  return distinct(found);
+}
