@@ -20,6 +20,10 @@ export default defineConfig({
       'idle',
       'contextMenus',
       'clipboardWrite',
+      // Read only to check that the clipboard still holds the code we copied before clearing it.
+      'clipboardRead',
+      // Chrome: the offscreen document that does that clipboard work (the worker has no DOM).
+      ...(browser === 'firefox' ? [] : ['offscreen']),
     ],
     host_permissions: ['<all_urls>'],
     commands: {

@@ -5,6 +5,7 @@ import { contentHandlers } from '../lib/api/content';
 import { coreHandlers } from '../lib/api/handlers';
 import type { ApiContext } from '../lib/api/types';
 import { installAutoLock } from '../lib/platform/autolock';
+import { installClipboardClearing, scheduleClipboardClear } from '../lib/platform/clipboard';
 import { installApi } from '../lib/platform/listener';
 import { localSettingsStore } from '../lib/platform/settings-store';
 import { browserTabs } from '../lib/platform/tabs';
@@ -14,8 +15,9 @@ import { openDeviceVault } from '../lib/platform/device-vault';
 export default defineBackground(() => {
   const settings = localSettingsStore();
   const vault = openDeviceVault();
-  const ctx: ApiContext = { vault, settings, now: Date.now, services: { tabs: browserTabs } };
+  const ctx: ApiContext = { vault, settings, now: Date.now, services: { tabs: browserTabs, clipboard: { scheduleClear: scheduleClipboardClear } } };
   installApi(coreHandlers, contentHandlers, ctx);
   installFillTriggers(ctx);
+  installClipboardClearing();
   installAutoLock(vault, settings);
 });

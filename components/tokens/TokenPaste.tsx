@@ -108,7 +108,7 @@ export function TokenPaste({ accountId, service, onAdded }: TokenPasteProps) {
       </label>
       <p id={`${id}-hint`} class="muted">{t('tokens.paste.hint')}</p>
 
-      <div aria-labelledby={`${id}-preview`}>
+      <div role="group" aria-labelledby={`${id}-preview`}>
         <h3 id={`${id}-preview`} class="sr-only">{t('tokens.paste.preview')}</h3>
         <p aria-live="polite" data-preview-count={count}>
           {tooLarge ? t('error.too-large') : count > 0 ? plural('tokens.paste.ready', count) : t('tokens.paste.nothing')}

@@ -130,5 +130,8 @@ export async function popupUse(msg: Message, ctx: ApiContext): Promise<Result> {
     }
   }
   const { code } = await useCode(await loadAccount(ctx, id), ctx);
+  // The page writes the clipboard; the background clears it later if it still holds this code.
+  const clipboard = ctx.services?.clipboard as { scheduleClear(code: string, seconds: number): Promise<void> } | undefined;
+  await clipboard?.scheduleClear(code, (await ctx.settings.get()).clipboardClearSeconds);
   return { action: 'copied', code };
 }

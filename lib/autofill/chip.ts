@@ -80,8 +80,8 @@ export function createChip(doc: Document, options: ChipOptions): Chip {
   const place = () => {
     frame = 0;
     const r = anchor?.isConnected ? anchor.getBoundingClientRect() : null;
-    // No layout (happy-dom) gives an empty box: keep the chip out of the way but present.
-    if (!r || (r.width === 0 && r.height === 0 && anchor?.isConnected !== true)) {
+    // A field without a box (gone, hidden, or no layout at all as in happy-dom): nothing to sit by.
+    if (!r || (r.width === 0 && r.height === 0)) {
       host.style.display = 'none';
       return;
     }

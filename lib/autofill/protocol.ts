@@ -1,6 +1,7 @@
 // Messages between the background and the autofill content script (one per frame).
 // background → content (browser.tabs.sendMessage(tabId, msg, { frameId })):
-//   autofill.detect → DetectAnswer; autofill.write → WriteAnswer.
+//   autofill.detect → DetectAnswer; autofill.write → WriteAnswer; autofill.notice (a fill started
+//   by the shortcut or the context menu failed: show the account picker or the message) → no answer.
 // content → background (browser.runtime.sendMessage):
 //   autofill.request (the chip was clicked, or a field appeared and may be filled automatically);
 //   the background picks the account from the sender's tab and frame URL and, when it fills,
@@ -32,6 +33,14 @@ export interface WriteAnswer {
   fields: number;
 }
 
+/** A fill from another trigger failed; `ambiguous` with candidates opens the chip's picker. */
+export interface NoticeRequest {
+  type: 'autofill.notice';
+  code: string;
+  message?: string;
+  candidates?: AccountChoice[];
+}
+
 export interface FillRequest {
   type: 'autofill.request';
   reason: 'chip' | 'auto';
@@ -50,10 +59,11 @@ export type FillRequestAnswer =
   | { ok: true; filled?: boolean; [k: string]: unknown }
   | { ok: false; error: { code: string; message?: string }; candidates?: AccountChoice[] };
 
-export type ToContent = DetectRequest | WriteRequest;
+export type ToContent = DetectRequest | WriteRequest | NoticeRequest;
 
-/** Narrows an incoming message to one the content script answers. */
+/** Narrows an incoming message to one the content script handles. */
 export function isToContent(msg: unknown): msg is ToContent {
   const m = msg as { type?: unknown; code?: unknown } | null;
-  return !!m && (m.type === 'autofill.detect' || (m.type === 'autofill.write' && typeof m.code === 'string'));
+  return !!m && typeof m.type === 'string' && (m.type === 'autofill.detect' ||
+    ((m.type === 'autofill.write' || m.type === 'autofill.notice') && typeof m.code === 'string'));
 }

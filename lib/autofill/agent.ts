@@ -1,0 +1,115 @@
+// The content script's logic for one frame, with the browser API passed in (entrypoints/content.ts
+// wires it): detects the code field now and whenever the page changes (throttled), keeps the chip
+// beside it, asks the background once per new field whether to fill automatically, answers the
+// background's autofill.detect and autofill.write, and shows autofill.notice (protocol.ts).
+// It never sees a secret.
+import { createChip, type Chip } from './chip';
+import { candidates, type Candidate } from './detect';
+import { fill } from './fill';
+import { observe } from './observe';
+import type { AccountChoice, DetectAnswer, FillRequest, FillRequestAnswer, WriteAnswer } from './protocol';
+import { isToContent } from './protocol';
+import { THRESHOLD } from './score';
+import type { Measure } from './visible';
+
+export interface AgentOptions {
+  /** Sends a request to the background (browser.runtime.sendMessage). */
+  send(msg: FillRequest): Promise<FillRequestAnswer | undefined>;
+  title: string;
+  pickTitle: string;
+  measure?: Measure;
+  /** Minimum ms between detections caused by page changes (default 250). */
+  interval?: number;
+}
+
+export interface Agent {
+  readonly chip: Chip;
+  /** Answers a background message, or returns undefined for messages that are not ours. */
+  handle(msg: unknown): Promise<DetectAnswer | WriteAnswer> | undefined;
+  /** Detects again; returns the field found, if any. */
+  refresh(): Candidate | null;
+  stop(): void;
+}
+
+export function startAgent(doc: Document, options: AgentOptions): Agent {
+  let best: Candidate | undefined;
+  let current: Candidate | null = null;
+  /** First inputs of fields already offered for automatic filling: once per field. */
+  const asked = new WeakSet<Element>();
+
+  /** A failed fill the user asked for: the picker when several accounts fit, else the message. */
+  const notice = (code: string, message?: string, choices?: AccountChoice[]) => {
+    if (code === 'ambiguous' && choices?.length) chip.pick(choices);
+    else if (message) chip.note(message);
+  };
+
+  const request = async (reason: FillRequest['reason'], accountId?: string) => {
+    let answer: FillRequestAnswer | undefined;
+    try {
+      answer = await options.send(accountId ? { type: 'autofill.request', reason, accountId } : { type: 'autofill.request', reason });
+    } catch {
+      return; // The background is gone (extension reloaded): nothing to do.
+    }
+    if (reason === 'chip' && answer && !answer.ok) notice(answer.error.code, answer.error.message, answer.candidates);
+  };
+
+  const chip = createChip(doc, {
+    title: options.title,
+    pickTitle: options.pickTitle,
+    onActivate: () => void request('chip'),
+    onPick: (id) => void request('chip', id),
+  });
+
+  const observer = observe(() => refresh(), { interval: options.interval, ignore: (n) => n === chip.host });
+
+  const refresh = (): Candidate | null => {
+    best = candidates(doc, { measure: options.measure, onShadowRoot: (r) => observer.watch(r) })[0];
+    current = best && best.score >= THRESHOLD ? best : null;
+    if (!current) {
+      chip.hide();
+      return null;
+    }
+    const { inputs } = current;
+    chip.show(current.kind === 'single' ? inputs[0]! : inputs[inputs.length - 1]!);
+    const first = inputs[0]!;
+    if (!asked.has(first)) {
+      asked.add(first);
+      void request('auto');
+    }
+    return current;
+  };
+
+  const detectAnswer = (): DetectAnswer => {
+    const view = doc.defaultView;
+    return {
+      found: !!current,
+      kind: current?.kind ?? null,
+      length: current?.length ?? null,
+      score: best?.score ?? 0,
+      frameUrl: doc.URL,
+      top: !!view && view.top === view,
+    };
+  };
+
+  observer.watch(doc);
+  refresh();
+
+  return {
+    chip,
+    refresh,
+    handle(msg) {
+      if (!isToContent(msg)) return undefined;
+      refresh();
+      if (msg.type === 'autofill.detect') return Promise.resolve(detectAnswer());
+      if (msg.type === 'autofill.notice') {
+        if (current) notice(msg.code, msg.message, msg.candidates);
+        return undefined;
+      }
+      return current ? fill(current, msg.code) : Promise.resolve({ filled: false, fields: 0 });
+    },
+    stop() {
+      observer.disconnect();
+      chip.destroy();
+    },
+  };
+}

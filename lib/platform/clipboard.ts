@@ -1,0 +1,52 @@
+// Clearing a copied code from the clipboard after the configured delay (issue 2: "cleared
+// after 30 s if it still holds the code"). The popup usually closes at once, so the
+// background keeps the timer: a setTimeout while the worker lives, and an alarm (which outlives
+// it; Chrome's alarms fire no sooner than 30 s) as the backstop. The code waits in
+// storage.session (memory only) until then. Chrome has no DOM in its worker: an offscreen
+// document does the clipboard work; Firefox's background page has a DOM of its own.
+import { browser, type Browser } from 'wxt/browser';
+import { clearClipboardIfHolds } from './clipboard-dom';
+
+const ALARM = 'tessera-clipboard';
+const KEY = 'clipboardPending';
+const OFFSCREEN = '/offscreen.html';
+
+interface Pending {
+  code: string;
+  at: number;
+}
+
+async function clearInDom(code: string): Promise<boolean> {
+  if (typeof document !== 'undefined') return clearClipboardIfHolds(document, code);
+  const offscreen = (browser as unknown as { offscreen?: typeof Browser.offscreen }).offscreen;
+  if (!offscreen) return false;
+  const url = browser.runtime.getURL(OFFSCREEN);
+  const contexts = await browser.runtime.getContexts?.({ contextTypes: ['OFFSCREEN_DOCUMENT' as never], documentUrls: [url] });
+  if (!contexts?.length) {
+    await offscreen.createDocument({ url: OFFSCREEN, reasons: ['CLIPBOARD' as Browser.offscreen.Reason], justification: 'Clear a copied one-time code from the clipboard.' });
+  }
+  const answer = (await browser.runtime.sendMessage({ target: 'offscreen', type: 'clipboard.clearIfHolds', code })) as { cleared?: boolean } | undefined;
+  return Boolean(answer?.cleared);
+}
+
+/** Runs the pending clear if it is due. */
+export async function runDueClipboardClear(now = Date.now()): Promise<boolean> {
+  const pending = (await browser.storage.session.get(KEY))[KEY] as Pending | undefined;
+  if (!pending || pending.at > now) return false;
+  await browser.storage.session.remove(KEY);
+  return clearInDom(pending.code).catch(() => false);
+}
+
+export async function scheduleClipboardClear(code: string, seconds: number): Promise<void> {
+  if (seconds <= 0) return;
+  const at = Date.now() + seconds * 1000;
+  await browser.storage.session.set({ [KEY]: { code, at } satisfies Pending });
+  setTimeout(() => void runDueClipboardClear(), seconds * 1000 + 50);
+  await browser.alarms.create(ALARM, { when: Math.max(at, Date.now() + 30_000) });
+}
+
+export function installClipboardClearing(): void {
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === ALARM) void runDueClipboardClear();
+  });
+}

@@ -1,0 +1,145 @@
+// Decoding pictures that arrive as files: a capture of the visible tab (tabs.captureVisibleTab
+// gives a PNG data URL in device pixels), a pasted or dropped screenshot, an image the
+// background fetched for a page scan. Also the crop for region select, and the retry Chrome's
+// capture rate limit calls for (MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND, 2 calls per second).
+// Pixels come from createImageBitmap + OffscreenCanvas, which exist in Chrome's and Firefox's
+// workers and pages; a caller without them (Node tests) passes its own `toImageData`.
+import { TesseraError } from '../messages/errors';
+import { decodeImageData, type DecodeOptions } from './decode';
+import { cropPixels, type QrImage, type Rect } from './image';
+
+export interface BlobDecodeOptions extends DecodeOptions {
+  /** Turns an encoded image into pixels; default: createImageBitmap + OffscreenCanvas. */
+  toImageData?: (blob: Blob) => Promise<QrImage>;
+}
+
+/** Pictures bigger than this are scaled down before decoding (a 5K screen is 14.7 MP). */
+export const MAX_PIXELS = 16_000_000;
+
+/** Pixels of an encoded image (PNG, JPEG, WebP, GIF, BMP; SVG only where a DOM exists). */
+export async function blobToImageData(blob: Blob, maxPixels = MAX_PIXELS): Promise<QrImage> {
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await createImageBitmap(blob);
+  } catch (e) {
+    // Workers cannot rasterise SVG (createImageBitmap needs a DOM image for it); pages can.
+    if (blob.type === 'image/svg+xml' && typeof Image !== 'undefined') bitmap = await svgBitmap(blob);
+    else throw e;
+  }
+  const area = bitmap.width * bitmap.height;
+  if (area > maxPixels) {
+    const k = Math.sqrt(maxPixels / area);
+    const scaled = await createImageBitmap(bitmap, {
+      resizeWidth: Math.max(1, Math.floor(bitmap.width * k)),
+      resizeHeight: Math.max(1, Math.floor(bitmap.height * k)),
+      resizeQuality: 'high',
+    });
+    bitmap.close();
+    bitmap = scaled;
+  }
+  const { width, height } = bitmap;
+  const canvas = new OffscreenCanvas(width, height);
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
+  if (!ctx) throw new Error('No 2D canvas context.');
+  // Transparent pixels count as white, as a page shows them on a light background.
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, width, height);
+  ctx.drawImage(bitmap, 0, 0);
+  bitmap.close();
+  const img = ctx.getImageData(0, 0, width, height);
+  return { data: img.data, width, height };
+}
+
+async function svgBitmap(blob: Blob): Promise<ImageBitmap> {
+  const url = URL.createObjectURL(blob);
+  try {
+    const img = new Image();
+    img.src = url;
+    await img.decode();
+    // An SVG without intrinsic size rasterises at 300 × 150 (CSS 2 §10.3.2); ask for a useful size.
+    const w = img.naturalWidth || 600;
+    const h = img.naturalHeight || 600;
+    const k = Math.max(1, 1024 / Math.max(w, h));
+    return await createImageBitmap(img, { resizeWidth: Math.round(w * k), resizeHeight: Math.round(h * k) });
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/** A `data:` URL (RFC 2397) as a Blob, without fetch (no CSP connect-src involved). */
+export function dataUrlToBlob(dataUrl: string): Blob {
+  const m = /^data:([^,]*?),/i.exec(dataUrl);
+  if (!m) throw new TesseraError('bad-input');
+  const meta = m[1] ?? '';
+  const body = dataUrl.slice(m[0].length);
+  const type = meta.split(';')[0] || 'text/plain';
+  if (/;base64$/i.test(meta)) {
+    const bin = atob(body.replace(/\s+/g, ''));
+    const bytes = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    return new Blob([bytes], { type });
+  }
+  return new Blob([decodeURIComponent(body)], { type });
+}
+
+/** Every distinct QR text in an encoded image. */
+export async function decodeBlob(blob: Blob, opts: BlobDecodeOptions = {}): Promise<string[]> {
+  const img = await (opts.toImageData ?? ((b: Blob) => blobToImageData(b)))(blob);
+  return decodeImageData(img, opts);
+}
+
+/**
+ * Every distinct QR text in a `data:` URL image, e.g. the result of tabs.captureVisibleTab.
+ * The whole frame is read at full size (ZXing also tries downscaled copies), then, if nothing
+ * was found, in overlapping upscaled tiles (decodeImageData).
+ */
+export async function decodeDataUrl(dataUrl: string, opts: BlobDecodeOptions = {}): Promise<string[]> {
+  return decodeBlob(dataUrlToBlob(dataUrl), opts);
+}
+
+/**
+ * The part of a tab capture under a rectangle given in CSS pixels of the viewport (what the
+ * region-select overlay returns). A capture is in device pixels: CSS px × devicePixelRatio
+ * (CSSOM View §4: window.devicePixelRatio, which includes the page zoom). The crop is rounded
+ * outwards and clamped to the capture; a rectangle wholly outside it is `bad-input`.
+ */
+export function cropRegion(img: QrImage, rect: Rect, devicePixelRatio: number): QrImage {
+  const dpr = Number.isFinite(devicePixelRatio) && devicePixelRatio > 0 ? devicePixelRatio : 1;
+  const x0 = Math.max(0, Math.floor(rect.x * dpr));
+  const y0 = Math.max(0, Math.floor(rect.y * dpr));
+  const x1 = Math.min(img.width, Math.ceil((rect.x + rect.width) * dpr));
+  const y1 = Math.min(img.height, Math.ceil((rect.y + rect.height) * dpr));
+  if (!(x1 > x0 && y1 > y0)) throw new TesseraError('bad-input');
+  return cropPixels(img, { x: x0, y: y0, width: x1 - x0, height: y1 - y0 });
+}
+
+/** Chrome's refusal when captureVisibleTab is called more than twice a second. */
+export function isCaptureRateError(e: unknown): boolean {
+  const message = e instanceof Error ? e.message : typeof e === 'string' ? e : '';
+  return message.includes('MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND');
+}
+
+export interface RetryOptions {
+  /** Tries in all, the first included. Default 4. */
+  attempts?: number;
+  /** Wait before the 2nd try; each further wait is one `delayMs` longer. Default 600 ms. */
+  delayMs?: number;
+}
+
+/**
+ * Runs `fn` (a capture) and, while it fails for the capture rate limit, waits and tries again.
+ * Any other error is thrown at once; the last rate error is thrown when the tries run out.
+ */
+export async function withCaptureRetry<T>(fn: () => Promise<T>, opts: RetryOptions = {}): Promise<T> {
+  const attempts = Math.max(1, opts.attempts ?? 4);
+  const delayMs = Math.max(0, opts.delayMs ?? 600);
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (i >= attempts || !isCaptureRateError(e)) throw e;
+      // The quota is per second: a wait past half a second frees a slot; lengthen it each time.
+      await new Promise((resolve) => setTimeout(resolve, delayMs * i));
+    }
+  }
+}
