@@ -1,6 +1,7 @@
 // The service worker: wires the vault, the API handlers and the browser events together.
 // Logic lives in lib/; this file only connects it.
 import { defineBackground } from 'wxt/utils/define-background';
+import * as kdfBench from '../lib/crypto/kdf-bench';
 import { contentHandlers } from '../lib/api/content';
 import { coreHandlers } from '../lib/api/handlers';
 import type { ApiContext } from '../lib/api/types';
@@ -20,4 +21,6 @@ export default defineBackground(() => {
   installFillTriggers(ctx);
   installClipboardClearing();
   installAutoLock(vault, settings);
+  // `wxt build --mode bench` (npm run bench) exposes the in-browser KDF benchmark; other builds drop it.
+  if (import.meta.env.MODE === 'bench') Object.assign(globalThis, { tesseraBench: kdfBench });
 });

@@ -2,6 +2,7 @@
 // one entry each, in the order shown, in the manner of refined-github's feature list.
 import type { FunctionComponent } from 'preact';
 import type { AccountSummary } from '../../lib/api/accounts';
+import { TokensSection } from '../tokens/TokensSection';
 
 export interface OptionsSection {
   id: string;
@@ -10,4 +11,6 @@ export interface OptionsSection {
   Component: FunctionComponent<{ accounts: AccountSummary[]; onChanged(): void }>;
 }
 
-export const extraSections: OptionsSection[] = [];
+export const extraSections: OptionsSection[] = [
+  { id: 'tokens', title: 'tokens.section.title', Component: TokensSection },
+];

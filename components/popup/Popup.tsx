@@ -8,15 +8,11 @@ import { send } from '../../lib/messages/client';
 import { matchesQuery } from '../../lib/ui/format';
 import { SetupForm, UnlockForm } from '../Gate';
 import { AccountRow, type CodeInfo } from './AccountRow';
+import { activeWebTabId } from './active-tab';
 import { PopupActions } from './PopupActions';
 
 type State = 'loading' | 'new' | 'locked' | 'unlocked';
 
-/** The tab the popup was opened over (not one of our own pages), if any. */
-export async function activeWebTabId(): Promise<number | undefined> {
-  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
-  return tab?.id !== undefined && !(tab.url ?? '').startsWith(browser.runtime.getURL('/')) ? tab.id : undefined;
-}
 
 export function Popup() {
   const [state, setState] = useState<State>('loading');
@@ -84,7 +80,11 @@ function Accounts({ onLocked }: { onLocked(): void }) {
   useEffect(() => {
     if (!accounts) return;
     const ready = accounts.every((a) => a.type === 'tokens' || codes.has(a.id));
-    if (ready) document.documentElement.dataset.ready = 'codes';
+    if (ready && !document.documentElement.dataset.ready) {
+      document.documentElement.dataset.ready = 'codes';
+      // bench/extension.mjs reads this mark: the time from opening the popup to every code shown.
+      performance.mark('tessera:codes-ready');
+    }
     else delete document.documentElement.dataset.ready;
   }, [accounts, codes]);
 
@@ -119,7 +119,7 @@ function Accounts({ onLocked }: { onLocked(): void }) {
         <button type="button" onClick={() => browser.runtime.openOptionsPage()} aria-label={t('ui.popup.options')} title={t('ui.popup.options')}>⚙</button>
         <button type="button" onClick={lock} aria-label={t('ui.popup.lock')} title={t('ui.popup.lock')}>🔒</button>
       </header>
-      <PopupActions onChanged={loadAccounts} onMessage={setToast} />
+      <PopupActions accounts={accounts ?? []} onChanged={loadAccounts} onMessage={setToast} />
       {accounts && accounts.length === 0 && <p class="muted">{t('ui.popup.empty')}</p>}
       <ul class="accounts" aria-label={t('ui.popup.accounts')}>
         {shown.map((a) => <AccountRow key={a.id} account={a} code={codes.get(a.id)} now={now} lowThreshold={lowThreshold} onUse={use} />)}

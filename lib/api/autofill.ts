@@ -11,6 +11,7 @@ import { siteOf } from '../sites/site';
 import { loadAccount, loadAccounts, type AccountRecord } from './accounts';
 import { useCode } from './codes';
 import { errorWith, int, optStr } from './router';
+import { clearClipboardLater } from './clipboard';
 import type { ApiContext, Message, Result } from './types';
 
 /** What a frame's content script answers to `autofill.detect` (lib/autofill/protocol.ts). */
@@ -130,8 +131,16 @@ export async function popupUse(msg: Message, ctx: ApiContext): Promise<Result> {
     }
   }
   const { code } = await useCode(await loadAccount(ctx, id), ctx);
-  // The page writes the clipboard; the background clears it later if it still holds this code.
-  const clipboard = ctx.services?.clipboard as { scheduleClear(code: string, seconds: number): Promise<void> } | undefined;
-  await clipboard?.scheduleClear(code, (await ctx.settings.get()).clipboardClearSeconds);
+  // The asking page writes the clipboard; the background clears it later if it still holds this.
+  await clearClipboardLater(ctx, code);
   return { action: 'copied', code };
+}
+
+/** popup.context: the active tab's site and the accounts bound to it (for the popup's page actions). */
+export async function popupContext(msg: Message, ctx: ApiContext): Promise<Result> {
+  const tabId = typeof msg.tabId === 'number' ? msg.tabId : undefined;
+  const url = tabId !== undefined && ctx.services?.tabs ? await tabsOf(ctx).tabUrl(tabId) : null;
+  const site = url ? siteOf(url) : null;
+  const bound = site ? (await loadAccounts(ctx)).filter((a) => a.data.sites.includes(site)).map((a) => a.id) : [];
+  return { site, bound };
 }

@@ -24,6 +24,7 @@ export const coreHandlers: Record<string, Handler> = {
   'codes.use': codes.useCodeMessage,
   'autofill.fill': autofill.fillMessage,
   'popup.use': autofill.popupUse,
+  'popup.context': autofill.popupContext,
   'tokens.add': tokens.addTokens,
   'tokens.list': tokens.listTokens,
   'tokens.copy': tokens.copyToken,

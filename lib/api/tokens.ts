@@ -5,12 +5,13 @@ import type { AccountData } from '../otp/account';
 import { DEFAULT_WINDOW } from '../otp/account';
 import { TesseraError } from '../messages/errors';
 import { randomId } from '../crypto/random';
-import { parseTokenPaste } from '../tokens/parse';
+import { MAX_PASTE_LENGTH, parseTokenPaste } from '../tokens/parse';
 import { planTokenAdd } from '../tokens/plan';
 import { oldestUnused, remaining, tokenView, usedMarkId, usedMarksFrom, usedTokenIds, type TokenRecord } from '../tokens/view';
 import { loadAccount, loadAccounts, type AccountRecord } from './accounts';
 import { optStr, str } from './router';
 import type { VaultChange } from '../vault/types';
+import { clearClipboardLater } from './clipboard';
 import type { ApiContext, Message, Result } from './types';
 
 async function tokensAndMarks(ctx: ApiContext, accountId: string): Promise<{ tokens: TokenRecord[]; marks: Map<string, number> }> {
@@ -40,6 +41,7 @@ async function entryFor(msg: Message, ctx: ApiContext): Promise<{ entry: Account
 
 export async function addTokens(msg: Message, ctx: ApiContext): Promise<Result> {
   const text = str(msg, 'text');
+  if (text.length > MAX_PASTE_LENGTH) throw new TesseraError('too-large');
   const { entry, create } = await entryFor(msg, ctx);
   const accountId = entry?.id ?? randomId();
   const { tokens, marks } = entry ? await tokensAndMarks(ctx, accountId) : { tokens: [], marks: new Map<string, number>() };
@@ -88,6 +90,8 @@ export async function copyToken(msg: Message, ctx: ApiContext): Promise<Result> 
     await ctx.vault.commit({ put: [{ id: usedMarkId(token.id), kind: 'used', data: { usedAt: ctx.now() } }] });
     ctx.onChange?.();
   }
+  // The asking page writes the clipboard; the background clears it later if it still holds this.
+  await clearClipboardLater(ctx, token.value);
   return { value: token.value, tokenId: token.id, remaining: remaining(tokens, marks) - (marks.has(token.id) ? 0 : 1) };
 }
 

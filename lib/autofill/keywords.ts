@@ -48,7 +48,7 @@ export const CARD_CONTEXT = /card ?(?:num|no\b|holder)|\bcc ?(?:num|number)|cred
 export const NEGATIVE_AUTOCOMPLETE = /^(?:tel|postal-code|cc-|username|email|current-password|new-password|transaction-|street-address|address-|bday|name|given-name|family-name)/;
 
 /** Hidden inputs that belong to the form, not to a code group (CSRF tokens and the like). */
-export const NOT_A_CODE_HOLDER = /csrf|xsrf|authenticity|nonce|\bstate\b|redirect|return|session|captcha/;
+export const NOT_A_CODE_HOLDER = /csrf|xsrf|authenticity|nonce|\bstate\b|redirect|return|session|captcha|^token$/;
 
 /**
  * Lower-cases and splits identifiers into words, so that "totpPin", "app_otp", "mfaCode"

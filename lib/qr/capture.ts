@@ -91,10 +91,10 @@ export async function decodeBlob(blob: Blob, opts: BlobDecodeOptions = {}): Prom
 /**
  * Every distinct QR text in a `data:` URL image, e.g. the result of tabs.captureVisibleTab.
  * The whole frame is read at full size (ZXing also tries downscaled copies), then, if nothing
- * was found, in overlapping upscaled tiles (decodeImageData).
+ * was found, in overlapping upscaled tiles (decodeImageData's `tiles`, on by default here).
  */
 export async function decodeDataUrl(dataUrl: string, opts: BlobDecodeOptions = {}): Promise<string[]> {
-  return decodeBlob(dataUrlToBlob(dataUrl), opts);
+  return decodeBlob(dataUrlToBlob(dataUrl), { tiles: true, ...opts });
 }
 
 /**

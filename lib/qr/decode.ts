@@ -3,8 +3,8 @@
 // takes over where WebAssembly cannot load. The choice rests on bench/qr-decode.mjs (docs/qr.md):
 // zxing-wasm read every image class 5–12× faster, including codes jsQR missed (dense codes at
 // 1.5 px per module, two codes in one frame).
-// When the whole image gives nothing, two more passes look for codes drawn too small to sample:
-// a 2× bilinear upscale of a small image, or overlapping tiles of a frame, each upscaled.
+// When the whole image gives nothing, one more pass looks for codes drawn too small to sample:
+// a 2× bilinear upscale of a small image, or (asked for captures) overlapping upscaled tiles.
 // Runs wherever there is no DOM (the background service worker, an offscreen document) and in
 // Node; between tiles it yields to the event loop so a page decoding an image stays responsive.
 import { cropPixels, isQrImage, tiles, upscale2x, type QrImage } from './image';
@@ -16,8 +16,13 @@ export type QrEngine = 'zxing' | 'jsqr';
 export interface DecodeOptions {
   /** Engines in order of preference; the first that loads reads. Default: zxing, then jsQR. */
   engines?: QrEngine[];
-  /** Run the upscale / tile passes when the whole image gives nothing. Default true. */
-  thorough?: boolean;
+  /** When a small image (≤ 1 MP) gives nothing, read it again upscaled 2×. Default true (a few ms). */
+  upscale?: boolean;
+  /**
+   * When a frame up to 2.4 MP gives nothing, read it in overlapping 512-px tiles, each upscaled
+   * 2× (about 0.3 s for 1920 × 1080). Default false; captures of the tab turn it on.
+   */
+  tiles?: boolean;
 }
 
 type Reader = (img: QrImage) => Promise<string[]>;
@@ -57,11 +62,11 @@ export async function decodeImageData(img: QrImage, opts: DecodeOptions = {}): P
   const read = await pickReader(engines);
 
   const whole = distinct(await read(img));
-  if (whole.length > 0 || opts.thorough === false) return whole;
+  if (whole.length > 0) return whole;
 
   const area = img.width * img.height;
-  if (area <= SMALL_AREA) return distinct(await read(upscale2x(img)));
-  if (area > TILED_AREA) return [];
+  if (area <= SMALL_AREA) return opts.upscale === false ? [] : distinct(await read(upscale2x(img)));
+  if (!opts.tiles || area > TILED_AREA) return [];
 
   const found: string[] = [];
   const usesZxing = read !== jsqr;

@@ -63,3 +63,12 @@ export function nudgeRect(rect: Rect, key: ArrowKey, opts: { resize: boolean; st
     y: clamp(rect.y + dy, 0, Math.max(0, viewport.height - rect.height)),
   };
 }
+
+/** What the region-select overlay answers: the rectangle, and how to map it onto a capture. */
+export interface RegionSelection {
+  rect: Rect;
+  /** window.devicePixelRatio when it was drawn (device px per CSS px, page zoom included). */
+  devicePixelRatio: number;
+  /** The viewport in CSS px: a capture's width / viewport.width is the exact scale, if it differs. */
+  viewport: Size;
+}
