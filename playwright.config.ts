@@ -2,7 +2,7 @@
 // headless Chromium, against the demo site and fixture pages served on 127.0.0.1.
 import { defineConfig } from '@playwright/test';
 
-export const SITE_PORT = 4173;
+export const SITE_PORT = Number(process.env.SITE_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'tests/e2e',
