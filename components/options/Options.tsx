@@ -5,6 +5,7 @@ import type { AccountSummary } from '../../lib/api/accounts';
 import { t } from '../../lib/i18n/i18n';
 import { send } from '../../lib/messages/client';
 import { SetupForm, UnlockForm } from '../Gate';
+import { useLockWatch } from '../useLockWatch';
 import { AccountTable } from './AccountTable';
 import { PasteLinks, TypeSecret } from './AddAccounts';
 import { extraSections } from './sections';
@@ -37,6 +38,7 @@ function Unlocked({ onLocked }: { onLocked(): void }) {
     else if (a.error.code === 'locked') onLocked();
   }, [onLocked]);
   useEffect(() => void load(), [load]);
+  useLockWatch(onLocked);
   const lock = async () => {
     await send({ type: 'vault.lock' });
     onLocked();

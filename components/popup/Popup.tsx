@@ -7,6 +7,7 @@ import { t } from '../../lib/i18n/i18n';
 import { send } from '../../lib/messages/client';
 import { matchesQuery } from '../../lib/ui/format';
 import { SetupForm, UnlockForm } from '../Gate';
+import { useLockWatch } from '../useLockWatch';
 import { AccountRow, type CodeInfo } from './AccountRow';
 import { activeWebTabId } from './active-tab';
 import { PopupActions } from './PopupActions';
@@ -36,6 +37,7 @@ function Accounts({ onLocked }: { onLocked(): void }) {
   const [lowThreshold, setLowThreshold] = useState(2);
   const search = useRef<HTMLInputElement>(null);
   const nextRefresh = useRef(0);
+  useLockWatch(onLocked);
 
   const loadCodes = useCallback(async () => {
     const a = await send<{ codes: CodeInfo[] }>({ type: 'codes.all' });

@@ -17,6 +17,8 @@ export interface TokenPasteProps {
   service?: string;
   /** Called after tokens.add answered with at least one token added. */
   onAdded(accountId: string): void;
+  /** Bumped by the section whenever the entry's tokens changed, so the known total is re-read. */
+  revision?: number;
 }
 
 interface AddAnswer {
@@ -41,7 +43,7 @@ function Problems({ items }: { items: ReadonlyArray<{ position: number; reason: 
   );
 }
 
-export function TokenPaste({ accountId, service, onAdded }: TokenPasteProps) {
+export function TokenPaste({ accountId, service, onAdded, revision = 0 }: TokenPasteProps) {
   const id = useId();
   const [text, setText] = useState('');
   const [known, setKnown] = useState(0);
@@ -60,7 +62,8 @@ export function TokenPaste({ accountId, service, onAdded }: TokenPasteProps) {
     return () => {
       live = false;
     };
-  }, [accountId]);
+    // `revision` moves when the list changed (a copy, a clear), so the known total is re-read.
+  }, [accountId, revision]);
 
   const tooLarge = text.length > MAX_PASTE_LENGTH;
   const plan = useMemo(

@@ -60,7 +60,10 @@ export function TokensSection({ accounts: given, onChanged, lowThreshold: givenT
   }, [givenThreshold]);
 
   const accounts = given ?? loaded;
+  // Moves whenever the entry's tokens change, so the paste box re-reads the entry's total.
+  const [revision, setRevision] = useState(0);
   const changed = () => {
+    setRevision((r) => r + 1);
     onChanged?.();
     void loadAccounts();
   };
@@ -102,7 +105,7 @@ export function TokensSection({ accounts: given, onChanged, lowThreshold: givenT
         </div>
       )}
       {error && <p class="error" role="alert">{error}</p>}
-      {(isNew || accountId) && <TokenPaste accountId={accountId} service={isNew ? service : undefined} onAdded={added} key={`paste-${picked}`} />}
+      {(isNew || accountId) && <TokenPaste accountId={accountId} service={isNew ? service : undefined} onAdded={added} revision={revision} key={`paste-${picked}`} />}
       {accountId && <TokenList accountId={accountId} lowThreshold={threshold} onChanged={changed} key={`list-${accountId}-${version}`} />}
     </div>
   );

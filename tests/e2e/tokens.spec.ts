@@ -202,25 +202,85 @@ test('copy marks used, reveal does not; reload, lock and unlock keep the state; 
   for (const needle of [...FIVE, SERVICE, 'northwind']) expect(dump.toLowerCase(), needle).not.toContain(needle.toLowerCase());
 });
 
-test('EXPERIMENT popup', async ({ context, extensionId, api, extPage }) => {
+/** The document of Tessera's open popup (chrome.action.openPopup), from another extension page. */
+function popupText(extPage: Page): Promise<string | null> {
+  return extPage.evaluate(() => {
+    const [view] = chrome.extension.getViews({ type: 'popup' }) as unknown as Array<typeof globalThis>;
+    return view ? view.document.body.innerText : null;
+  });
+}
+
+test('popup over a page of a bound site: "Use an emergency token" copies the oldest unused one', async ({ context, api, extPage }) => {
   await setUpVault(api);
+  const { added } = await api<{ added: Array<{ id: string }> }>({ type: 'accounts.import', text: 'otpauth://totp/Tessera%20Demo:alice?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Tessera%20Demo' });
+  const accountId = added[0]!.id;
+  const three = FIVE.slice(0, 3);
+  expect(await api({ type: 'tokens.add', accountId, text: three.join(', ') })).toMatchObject({ added: 3, remaining: 3 });
+  expect(await api({ type: 'accounts.update', id: accountId, sites: [`${SITE}/login`] })).toMatchObject({ account: { sites: ['127.0.0.1'] } });
+
+  // The demo site's page in front, as when the user clicks the toolbar button over it.
   const site = await context.newPage();
   await site.goto(`${SITE}/login`);
   await site.bringToFront();
-  const info = await extPage.evaluate(async () => ({
-    active: (await chrome.tabs.query({ active: true, lastFocusedWindow: true })).map((t) => [t.id, t.url, t.windowId]),
-    all: (await chrome.tabs.query({})).map((t) => [t.id, t.url, t.windowId, t.active]),
-    wins: (await chrome.windows.getAll()).map((w) => [w.id, w.focused, w.type]),
-  }));
-  console.log(JSON.stringify(info));
-  const r = await extPage.evaluate(async () => {
-    try { await (chrome as any).action.openPopup(); return 'ok'; } catch (e) { return String(e); }
+  const tabId = await extPage.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
+  expect(tabId).toBe(await extPage.evaluate(async (url) => (await chrome.tabs.query({ url }))[0]?.id, `${SITE}/login`));
+  // What the popup asks the background about that tab.
+  expect(await api({ type: 'popup.context', tabId })).toMatchObject({ site: '127.0.0.1', bound: [accountId] });
+
+  // The real popup, opened over that tab (Chromium ≥ 127 lets an extension open its own popup).
+  // Playwright does not attach to action popups, so it is read and clicked through
+  // chrome.extension.getViews from the options page, which shares its origin.
+  await extPage.evaluate(() => chrome.action.openPopup());
+  await expect.poll(() => popupText(extPage)).toContain('Use an emergency token for Tessera Demo (3 left)');
+  await extPage.evaluate(() => {
+    const [view] = chrome.extension.getViews({ type: 'popup' }) as unknown as Array<typeof globalThis>;
+    const button = Array.from(view!.document.querySelectorAll('button')).find((b) => b.textContent?.startsWith('Use an emergency token'));
+    button!.click();
   });
-  console.log('openPopup', r);
-  await extPage.waitForTimeout(1000);
-  console.log(context.pages().map((p) => p.url()));
-  console.log(await extPage.evaluate(async () => JSON.stringify(await (chrome.runtime as any).getContexts({}))));
-  const cdp = await context.browser()?.newBrowserCDPSession().catch(() => null);
-  const b = cdp ?? (await context.newCDPSession(extPage));
-  console.log(JSON.stringify(await b.send('Target.getTargets' as any)));
+  await expect.poll(() => popupText(extPage)).toContain('Emergency token copied; it is now used.');
+  expect(await extPage.evaluate(() => navigator.clipboard.readText())).toBe(three[0]);
+  // The popup refreshed: one fewer, and at the default threshold (2) the account warns.
+  await expect.poll(() => popupText(extPage)).toContain('Use an emergency token for Tessera Demo (2 left)');
+  expect(await popupText(extPage)).toContain('Only 2 emergency tokens left');
+
+  const list = await tokensOf(api, accountId);
+  expect(list.remaining).toBe(2);
+  expect(list.tokens.map((r) => r.used)).toEqual([true, false, false]);
+  // The API path the popup uses, directly: the next oldest unused token.
+  expect(await api({ type: 'tokens.copy', accountId })).toMatchObject({ value: three[1], tokenId: list.tokens[1]!.id });
+});
+
+// Regressions of two bugs found by these tests: the paste box's stale total after a clear, and
+// a page that kept a revealed value after the vault locked elsewhere.
+
+test('after "Clear used tokens" on a full entry, the paste box knows there is room again', async ({ api, extPage }) => {
+  // Regression: the paste box re-reads the entry's total when the list changes (TokenPaste `revision`).
+  await setUpVault(api);
+  const { accountId } = await api<{ accountId: string }>({ type: 'tokens.add', service: SERVICE, text: Array.from({ length: 50 }, (_, i) => `full-${i}-q7H`).join(' ') });
+  await api({ type: 'tokens.copy', accountId });
+  const section = await openOptions(extPage);
+  await section.getByLabel('Entry').selectOption({ label: `${SERVICE} — 49 unused` });
+  await expect(section.getByText('This entry holds 50 of at most 50 tokens.')).toBeVisible();
+  await section.getByRole('button', { name: 'Clear used tokens' }).click();
+  await section.getByRole('button', { name: 'Clear', exact: true }).click();
+  await expect(section.locator('[data-token-id]')).toHaveCount(49);
+  await section.getByLabel('Paste emergency tokens').fill('brand-new-q7H');
+  await expect(section.locator('[data-preview-count]')).toHaveAttribute('data-preview-count', '1', { timeout: 2_000 });
+  await section.getByRole('button', { name: 'Add 1 token' }).click();
+  await expect(section.locator('[data-token-id]')).toHaveCount(50);
+});
+
+test('a vault locked elsewhere takes the options page to the gate and drops revealed values', async ({ api, extPage }) => {
+  // Regression: every page follows a lock made elsewhere (components/useLockWatch.ts).
+  const accountId = await serviceWithFive(api);
+  const section = await openOptions(extPage);
+  await section.getByLabel('Entry').selectOption({ label: `${SERVICE} — 5 unused` });
+  const rows = section.locator('[data-token-id]');
+  await rows.nth(0).getByRole('button', { name: /^Reveal/ }).click();
+  await expect(rows.nth(0).locator('code[data-revealed="true"]')).toHaveText(FIVE[0]!);
+  await api({ type: 'vault.lock' }); // as the auto-lock alarm or the popup's Lock would
+  await expect(extPage.getByRole('heading', { name: 'Tessera is locked' })).toBeVisible({ timeout: 2_000 });
+  await expectNoValueIn(extPage, FIVE);
+  expect(await api({ type: 'vault.unlock', passphrase: PASSPHRASE })).toBeTruthy();
+  expect((await tokensOf(api, accountId)).remaining).toBe(5);
 });
