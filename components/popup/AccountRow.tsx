@@ -22,7 +22,7 @@ export function AccountRow({ account, code, now, lowThreshold, onUse }: {
 }) {
   const left = code?.expiresAt ? secondsLeft(code.expiresAt, now) : null;
   const title = account.issuer || account.label;
-  const lowTokens = account.tokensRemaining > 0 && account.tokensRemaining <= lowThreshold;
+  const lowTokens = account.tokensTotal > 0 && account.tokensRemaining <= lowThreshold;
   const activate = () => onUse(account);
   return (
     <li

@@ -25,6 +25,8 @@ export interface AccountSummary {
   counter: number | null;
   sites: string[];
   tokensRemaining: number;
+  /** Emergency tokens held, used ones included (an answer field beyond the contract). */
+  tokensTotal: number;
 }
 
 /** Every account that opens; corrupt ones are reported by the caller that asks for them. */
@@ -38,16 +40,26 @@ export async function loadAccount(ctx: ApiContext, id: string): Promise<AccountR
   return rec;
 }
 
-/** Unused emergency tokens per account id (tokens minus their used marks). */
-export async function remainingTokens(ctx: ApiContext): Promise<Map<string, number>> {
+export interface TokenCount {
+  remaining: number;
+  total: number;
+}
+
+/** Emergency tokens per account id: held, and unused (without a used mark). */
+export async function tokenCounts(ctx: ApiContext): Promise<Map<string, TokenCount>> {
   const tokens = (await ctx.vault.read<{ accountId: string }>('token')).records;
   const marks = usedMarksFrom((await ctx.vault.read<{ usedAt: number }>('used')).records);
-  const counts = new Map<string, number>();
-  for (const t of tokens) if (!marks.has(t.id)) counts.set(t.data.accountId, (counts.get(t.data.accountId) ?? 0) + 1);
+  const counts = new Map<string, TokenCount>();
+  for (const t of tokens) {
+    const c = counts.get(t.data.accountId) ?? { remaining: 0, total: 0 };
+    c.total++;
+    if (!marks.has(t.id)) c.remaining++;
+    counts.set(t.data.accountId, c);
+  }
   return counts;
 }
 
-export function summarise(rec: AccountRecord, remaining: number): AccountSummary {
+export function summarise(rec: AccountRecord, tokens: TokenCount = { remaining: 0, total: 0 }): AccountSummary {
   const a = rec.data;
   return {
     id: rec.id,
@@ -59,7 +71,8 @@ export function summarise(rec: AccountRecord, remaining: number): AccountSummary
     period: a.type === 'totp' ? a.period : null,
     counter: a.type === 'hotp' ? a.counter : null,
     sites: a.sites,
-    tokensRemaining: remaining,
+    tokensRemaining: tokens.remaining,
+    tokensTotal: tokens.total,
   };
 }
 
@@ -125,10 +138,10 @@ export async function addTyped(msg: Message, ctx: ApiContext): Promise<Result> {
 
 export async function listAccounts(_msg: Message, ctx: ApiContext): Promise<Result> {
   const { records, corrupt } = await ctx.vault.read<AccountData>('account');
-  const remaining = await remainingTokens(ctx);
+  const counts = await tokenCounts(ctx);
   const accounts = records
     .sort((a, b) => a.data.createdAt - b.data.createdAt || (a.id < b.id ? -1 : 1))
-    .map((r) => summarise(r, remaining.get(r.id) ?? 0));
+    .map((r) => summarise(r, counts.get(r.id)));
   return corrupt.length ? { accounts, corrupt } : { accounts };
 }
 
@@ -162,8 +175,7 @@ export async function updateAccount(msg: Message, ctx: ApiContext): Promise<Resu
   };
   await ctx.vault.commit({ put: [{ id: rec.id, kind: 'account', data }] });
   ctx.onChange?.();
-  const remaining = await remainingTokens(ctx);
-  return { account: summarise({ ...rec, data }, remaining.get(rec.id) ?? 0) };
+  return { account: summarise({ ...rec, data }, (await tokenCounts(ctx)).get(rec.id)) };
 }
 
 export async function removeAccount(msg: Message, ctx: ApiContext): Promise<Result> {

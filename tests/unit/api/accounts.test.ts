@@ -39,7 +39,7 @@ describe('accounts.import', () => {
       [3, 'bad-secret'], [5, 'bad-scheme'], [6, 'bad-digits'], [7, 'bad-algorithm'], [8, 'bad-period'],
     ]);
     const list = await call({ type: 'accounts.list' });
-    expect(list.accounts).toEqual([{ id: a.added[0].id, type: 'totp', issuer: 'GitHub', label: 'alice', algorithm: 'SHA1', digits: 6, period: 30, counter: null, sites: ['github.com'], tokensRemaining: 0 }]);
+    expect(list.accounts).toEqual([{ id: a.added[0].id, type: 'totp', issuer: 'GitHub', label: 'alice', algorithm: 'SHA1', digits: 6, period: 30, counter: null, sites: ['github.com'], tokensRemaining: 0, tokensTotal: 0 }]);
     expect(changes()).toBeGreaterThan(0);
   });
 

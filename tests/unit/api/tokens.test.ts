@@ -66,7 +66,7 @@ describe('tokens.* (automation-api.md, Tokens)', () => {
     const id = added[0].id;
     await call({ type: 'tokens.add', accountId: id, text: 'one-1111, two-2222' });
     await call({ type: 'tokens.copy', accountId: id });
-    expect((await call({ type: 'accounts.list' })).accounts[0].tokensRemaining).toBe(1);
+    expect((await call({ type: 'accounts.list' })).accounts[0]).toMatchObject({ tokensRemaining: 1, tokensTotal: 2 });
     await call({ type: 'accounts.remove', id });
     expect(await call({ type: 'tokens.list', accountId: id })).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
