@@ -58,6 +58,8 @@ export class SyncEngine {
   private readonly afterChanges: Debounced;
   private retryHandle: unknown = null;
   private stopped = false;
+  /** Records pulled by the round in progress (reported when only its write is deferred). */
+  private lastPulled = 0;
 
   constructor(private readonly options: SyncEngineOptions) {
     this.timers = options.timers ?? realTimers;
@@ -137,8 +139,6 @@ export class SyncEngine {
     }
   }
 
-  private lastPulled = 0;
-
   private async exchange(): Promise<SyncResult> {
     const { replica, backend, deviceId } = this.options;
     this.lastPulled = 0;
@@ -163,7 +163,10 @@ export class SyncEngine {
 
     const own = planOwnRecords({ me: deviceId, merged, snapshots, now: this.timers.now(), tombstoneTtlMs: this.options.tombstoneTtlMs });
     const previous = snapshots.find((s) => s.deviceId === deviceId);
-    const unchanged = previous?.records && previous.header?.hlc === newest.hlc && sameRecordSet(previous.records, own);
+    const unchanged = previous?.records
+      ? previous.header?.hlc === newest.hlc && sameRecordSet(previous.records, own)
+      : // Nothing to store and the header already there: a device that only reads writes nothing.
+        !previous && own.length === 0 && snapshots.some((s) => s.header?.hlc === newest.hlc);
     let pushed = 0;
     if (!unchanged) {
       const fresh = new Set(toPush.map((r) => `${r.id}\u0000${r.hlc}`));

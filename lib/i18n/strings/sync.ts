@@ -1,5 +1,31 @@
 // User-visible text of lib/sync and its UI (English and Japanese).
 export default {
-  en: {} as Record<string, string>,
-  ja: {} as Record<string, string>,
+  en: {
+    'sync.backend.off': 'Off',
+    'sync.backend.browser': 'Browser sync',
+    'sync.backend.webdav': 'WebDAV',
+    'sync.state.off': 'Sync is off.',
+    'sync.state.idle': 'Up to date.',
+    'sync.state.syncing': 'Syncing…',
+    'sync.state.error': 'The last sync failed.',
+    'sync.retry-at': 'The browser limits how often sync storage may be written; Tessera will send your changes at {0}.',
+    'sync.webdav.bad-url': 'Enter the full http:// or https:// address of a WebDAV folder, without a user name in it.',
+    'sync.webdav.no-folder': 'The WebDAV folder was not found on the server. Check the address.',
+    'sync.webdav.server-error': 'The WebDAV server had an error (HTTP {0}). Try again later.',
+    'sync.webdav.unexpected': 'The server answered in a way a WebDAV server would not (HTTP {0}). Check the address.',
+  } as Record<string, string>,
+  ja: {
+    'sync.backend.off': 'オフ',
+    'sync.backend.browser': 'ブラウザーの同期',
+    'sync.backend.webdav': 'WebDAV',
+    'sync.state.off': '同期はオフです。',
+    'sync.state.idle': '最新の状態です。',
+    'sync.state.syncing': '同期しています…',
+    'sync.state.error': '前回の同期に失敗しました。',
+    'sync.retry-at': 'ブラウザーは同期ストレージへの書き込み回数を制限しています。変更は {0} に送信します。',
+    'sync.webdav.bad-url': 'WebDAV フォルダーの http:// または https:// で始まる完全なアドレスを、ユーザー名を含めずに入力してください。',
+    'sync.webdav.no-folder': 'サーバー上に WebDAV フォルダーが見つかりません。アドレスを確認してください。',
+    'sync.webdav.server-error': 'WebDAV サーバーでエラーが発生しました(HTTP {0})。しばらくしてからもう一度お試しください。',
+    'sync.webdav.unexpected': 'サーバーの応答が WebDAV サーバーのものではありません(HTTP {0})。アドレスを確認してください。',
+  } as Record<string, string>,
 };

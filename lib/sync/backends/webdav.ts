@@ -1,0 +1,223 @@
+// Backend 2: any WebDAV server (Nextcloud, ownCloud, Apache mod_dav…) over fetch, RFC 4918:
+// PROPFIND with Depth 1 to list (§9.1), GET, PUT (§9.7), MKCOL for folders (§9.3); HTTP Basic
+// authentication (RFC 7617, user name and password in UTF-8). Layout (docs/sync.md):
+//   <folder>/tessera/<vaultId>/<deviceId>.json   one file per device, written only by that device
+// Conditional writes are not atomic on real servers (issue 6: Apache's If-Match let several
+// writers win; rclone and webdav-server ignore it), so no file ever has two writers and none of
+// them is needed. Each file holds the device's snapshot: the vault header it knows and the
+// records it stores, as the vault sealed them (base64), so a new device can take the whole vault
+// before it is unlocked. ETags (§8.6; Apache needs `FileETag Digest`) let a round skip
+// downloading files that did not change.
+import { fromBase64, toBase64, utf8Encode } from '../../crypto/encoding';
+import { t } from '../../i18n/i18n';
+import { TesseraError } from '../../messages/errors';
+import { isSealedRecord } from '../../vault/envelope';
+import { isVaultHeader } from '../../vault/header';
+import type { SealedRecord } from '../../vault/types';
+import type { DeviceSnapshot, SyncBackend } from '../backend';
+import { parseMultistatus } from './multistatus';
+
+export const FILE_FORMAT = 'tessera-sync/1';
+const NAME = /^[A-Za-z0-9_-]{1,64}$/;
+const PROPFIND_BODY =
+  '<?xml version="1.0" encoding="utf-8"?><d:propfind xmlns:d="DAV:"><d:prop><d:resourcetype/><d:getetag/></d:prop></d:propfind>';
+
+export interface WebDavOptions {
+  /** The folder to use, as the user typed it (e.g. https://cloud.example/remote.php/dav/files/me/). */
+  url: string;
+  username: string;
+  password: string;
+  fetch?: typeof fetch;
+  /** Per request (default 15 s): a server that does not answer in time is `unreachable`. */
+  timeoutMs?: number;
+}
+
+interface FileJson {
+  format: string;
+  vaultId: string;
+  deviceId: string;
+  writtenAt: number;
+  header: unknown;
+  records: Array<{ id: string; kind: string; hlc: string; deleted: boolean; sealed: string | null }>;
+}
+
+export class WebDavBackend implements SyncBackend {
+  readonly kind = 'webdav' as const;
+  private readonly root: URL;
+  private readonly auth: string;
+  private readonly fetch: typeof fetch;
+  private readonly timeoutMs: number;
+  private readonly cache = new Map<string, { etag: string; snapshot: DeviceSnapshot }>();
+
+  constructor(options: WebDavOptions) {
+    let url: URL;
+    try {
+      url = new URL(options.url.endsWith('/') ? options.url : `${options.url}/`);
+    } catch {
+      throw new TesseraError('bad-input', t('sync.webdav.bad-url'));
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TesseraError('bad-input', t('sync.webdav.bad-url'));
+    if (url.username || url.password) throw new TesseraError('bad-input', t('sync.webdav.bad-url'));
+    this.root = url;
+    this.auth = `Basic ${toBase64(utf8Encode(`${options.username}:${options.password}`))}`;
+    this.fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+    this.timeoutMs = options.timeoutMs ?? 15_000;
+  }
+
+  private folder(vaultId?: string): URL {
+    return new URL(vaultId ? `tessera/${vaultId}/` : 'tessera/', this.root);
+  }
+
+  async vaults(): Promise<string[]> {
+    const listing = await this.list(this.folder());
+    if (listing === null) {
+      // No tessera/ folder yet: fine if the folder the user gave exists.
+      const res = await this.request('PROPFIND', this.root, { Depth: '0' }, PROPFIND_BODY);
+      if (res.status === 404) throw new TesseraError('unreachable', t('sync.webdav.no-folder'));
+      this.expect(res, [207]);
+      return [];
+    }
+    return listing.filter((e) => e.collection && NAME.test(e.name)).map((e) => e.name);
+  }
+
+  async read(vaultId: string): Promise<DeviceSnapshot[]> {
+    const listing = await this.list(this.folder(vaultId));
+    if (listing === null) return [];
+    const files = listing.filter((e) => !e.collection && e.name.endsWith('.json') && NAME.test(e.name.slice(0, -5)));
+    // Downloads run side by side: one device's file per request.
+    return Promise.all(files.map((f) => this.readFile(vaultId, f.name.slice(0, -5), f.url, f.etag)));
+  }
+
+  private async readFile(vaultId: string, deviceId: string, url: URL, etag: string | null): Promise<DeviceSnapshot> {
+    const cached = this.cache.get(url.href);
+    if (etag && cached?.etag === etag) return cached.snapshot;
+    const res = await this.request('GET', url, {});
+    if (res.status === 404) return { vaultId, deviceId, writtenAt: 0, header: null, records: null }; // removed meanwhile
+    this.expect(res, [200]);
+    const snapshot = parseFile(await res.text(), vaultId, deviceId);
+    // Keyed by the listing's ETag, which is what the next listing is compared with.
+    if (etag && snapshot.records) this.cache.set(url.href, { etag, snapshot });
+    return snapshot;
+  }
+
+  async write(snapshot: DeviceSnapshot): Promise<void> {
+    if (!NAME.test(snapshot.vaultId) || !NAME.test(snapshot.deviceId)) throw new TesseraError('bad-input');
+    const url = new URL(`${snapshot.deviceId}.json`, this.folder(snapshot.vaultId));
+    const body = JSON.stringify(toFile(snapshot));
+    let res = await this.request('PUT', url, { 'Content-Type': 'application/json' }, body);
+    if (res.status === 404 || res.status === 409) {
+      // A missing parent folder (RFC 4918 §9.7.1: 409 Conflict; some servers say 404): create it.
+      await this.mkcol(this.folder());
+      await this.mkcol(this.folder(snapshot.vaultId));
+      res = await this.request('PUT', url, { 'Content-Type': 'application/json' }, body);
+    }
+    this.expect(res, [200, 201, 204]);
+  }
+
+  private async mkcol(url: URL): Promise<void> {
+    const res = await this.request('MKCOL', url, {});
+    // 405: it exists already (§9.3.1). 409: the user's folder itself is missing.
+    if (res.status === 409) throw new TesseraError('unreachable', t('sync.webdav.no-folder'));
+    this.expect(res, [201, 405]);
+  }
+
+  /** The entries of a folder (itself excluded), or null when it does not exist. */
+  private async list(url: URL): Promise<Array<{ name: string; url: URL; etag: string | null; collection: boolean }> | null> {
+    const res = await this.request('PROPFIND', url, { Depth: '1', 'Content-Type': 'application/xml; charset=utf-8' }, PROPFIND_BODY);
+    if (res.status === 404) return null;
+    this.expect(res, [207]);
+    const out = [];
+    for (const e of parseMultistatus(await res.text())) {
+      let entry: URL;
+      try {
+        entry = new URL(e.href, url);
+      } catch {
+        continue;
+      }
+      if (entry.pathname.replace(/\/+$/, '') === url.pathname.replace(/\/+$/, '')) continue;
+      const segments = entry.pathname.replace(/\/+$/, '').split('/');
+      let name: string;
+      try {
+        name = decodeURIComponent(segments[segments.length - 1] ?? '');
+      } catch {
+        continue;
+      }
+      out.push({ name, url: entry, etag: e.etag, collection: e.collection || e.href.endsWith('/') });
+    }
+    return out;
+  }
+
+  private async request(method: string, url: URL, headers: Record<string, string>, body?: string): Promise<Response> {
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), this.timeoutMs);
+    try {
+      const res = await this.fetch(url.href, {
+        method,
+        headers: { Authorization: this.auth, 'Cache-Control': 'no-cache', ...headers },
+        body,
+        credentials: 'omit',
+        redirect: 'follow',
+        signal: abort.signal,
+      });
+      if (res.status === 401 || res.status === 403) {
+        await res.body?.cancel().catch(() => {});
+        throw new TesseraError('unauthorized');
+      }
+      if (res.status >= 500) {
+        await res.body?.cancel().catch(() => {});
+        throw new TesseraError('unreachable', t('sync.webdav.server-error', res.status));
+      }
+      return res;
+    } catch (e) {
+      if (e instanceof TesseraError) throw e;
+      // Network failure, refused connection, TLS error, timeout (abort): never the secret in it.
+      throw new TesseraError('unreachable');
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private expect(res: Response, statuses: number[]): void {
+    if (!statuses.includes(res.status)) {
+      void res.body?.cancel().catch(() => {});
+      throw new TesseraError('unreachable', t('sync.webdav.unexpected', res.status));
+    }
+  }
+}
+
+function toFile(s: DeviceSnapshot): FileJson {
+  return {
+    format: FILE_FORMAT,
+    vaultId: s.vaultId,
+    deviceId: s.deviceId,
+    writtenAt: s.writtenAt,
+    header: s.header,
+    records: (s.records ?? []).map((r) => ({ id: r.id, kind: r.kind, hlc: r.hlc, deleted: r.deleted, sealed: r.sealed ? toBase64(r.sealed) : null })),
+  };
+}
+
+/** A device file, checked; records null when anything in them is malformed (never fatal). */
+export function parseFile(text: string, vaultId: string, deviceId: string): DeviceSnapshot {
+  const unreadable: DeviceSnapshot = { vaultId, deviceId, writtenAt: 0, header: null, records: null };
+  let f: Partial<FileJson>;
+  try {
+    f = JSON.parse(text) as Partial<FileJson>;
+  } catch {
+    return unreadable; // e.g. read while the owner was writing it
+  }
+  if (!f || f.format !== FILE_FORMAT || f.vaultId !== vaultId || f.deviceId !== deviceId) return unreadable;
+  const header = isVaultHeader(f.header) && f.header.vaultId === vaultId ? f.header : null;
+  const writtenAt = typeof f.writtenAt === 'number' ? f.writtenAt : 0;
+  if (!Array.isArray(f.records)) return { ...unreadable, header, writtenAt };
+  const records: SealedRecord[] = [];
+  try {
+    for (const x of f.records) {
+      const r = { id: x.id, kind: x.kind, hlc: x.hlc, deleted: x.deleted, sealed: typeof x.sealed === 'string' ? fromBase64(x.sealed) : null };
+      if (!isSealedRecord(r) || r.kind === 'local') throw new Error('bad record');
+      records.push(r);
+    }
+  } catch {
+    return { ...unreadable, header, writtenAt };
+  }
+  return { vaultId, deviceId, writtenAt, header, records };
+}
