@@ -273,9 +273,13 @@ export class Vault implements LocalReplica {
       for (const r of records) {
         this.observe(r.hlc);
         const existing = await store.get(r.id);
-        if (existing?.kind === 'used') continue;
         if (r.kind === 'used' && r.deleted) continue;
-        if (existing && isHlc(existing.hlc) && compareHlc(existing.hlc, r.hlc) >= 0) continue;
+        if (existing?.kind === 'used') {
+          // A used mark is never removed or edited; of two marks of one token the earliest use
+          // wins, as in lib/sync/merge.ts, so every device ends with the same mark.
+          const earlier = r.kind === 'used' && isHlc(existing.hlc) && compareHlc(r.hlc, existing.hlc) < 0;
+          if (!earlier) continue;
+        } else if (existing && isHlc(existing.hlc) && compareHlc(existing.hlc, r.hlc) >= 0) continue;
         await store.put({ id: r.id, kind: r.kind, hlc: r.hlc, deleted: r.deleted, sealed: r.deleted ? null : r.sealed });
       }
       await this.saveClock(tx);

@@ -1,9 +1,8 @@
 // An in-memory LocalReplica for sync tests, with the same rules as Vault (lib/vault/vault.ts):
 // stamps from an HlcClock, tombstones on removal, `used` records only created, and applyRemote
 // that never replaces a record with an older-or-equal stamp and observes every stamp it stores.
-// One deliberate difference, switchable: `usedFirstSeenStays: false` (the default) lets a `used`
-// record be replaced by a live `used` version with a smaller stamp, which is the merge's canonical
-// winner (lib/sync/merge.ts); `true` reproduces the vault, which keeps the first one it saw.
+// Like the vault, a `used` record is replaced only by a live `used` version with a smaller stamp,
+// the merge's canonical winner (lib/sync/merge.ts).
 import { sealRecord, openRecord } from '../../../lib/vault/envelope';
 import { HlcClock, compareHlc } from '../../../lib/sync/hlc';
 import type { LocalReplica, RecordKind, SealedRecord, VaultHeader } from '../../../lib/vault/types';
@@ -16,7 +15,6 @@ export interface FakeReplicaOptions {
   wall?: () => number;
   /** The vault key used to seal records (shared by every replica of one vault). */
   key: Uint8Array;
-  usedFirstSeenStays?: boolean;
 }
 
 export class FakeReplica implements LocalReplica {
@@ -25,7 +23,6 @@ export class FakeReplica implements LocalReplica {
   readonly key: Uint8Array;
   private head: VaultHeader | null = null;
   private readonly rows = new Map<string, SealedRecord>();
-  private readonly usedFirstSeenStays: boolean;
   /** Every write this replica made (for "no write is lost" checks). */
   readonly writes: SealedRecord[] = [];
   applyCalls = 0;
@@ -34,7 +31,6 @@ export class FakeReplica implements LocalReplica {
     this.device = options.device;
     this.clock = new HlcClock(options.device, options.wall ?? Date.now);
     this.key = options.key;
-    this.usedFirstSeenStays = options.usedFirstSeenStays ?? false;
   }
 
   /** Creates a vault header (what Vault.setup does, minus the KDF). */
@@ -106,7 +102,7 @@ export class FakeReplica implements LocalReplica {
       if (r.kind === 'used' && r.deleted) continue;
       if (existing?.kind === 'used' && !existing.deleted) {
         const smaller = r.kind === 'used' && !r.deleted && compareHlc(r.hlc, existing.hlc) < 0;
-        if (this.usedFirstSeenStays || !smaller) continue;
+        if (!smaller) continue;
       } else if (existing && compareHlc(existing.hlc, r.hlc) >= 0 && !(r.kind === 'used' && !r.deleted)) {
         continue;
       }

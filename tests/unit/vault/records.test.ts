@@ -238,3 +238,18 @@ describe('used marks (a grow-only set)', () => {
     expect((await vault.get('used:t1'))?.data).toEqual({ usedAt: 1 });
   });
 });
+
+describe('applyRemote and used marks', () => {
+  it('keeps the earliest of two used marks of one token, and never removes one', async () => {
+    const { vault } = await makeVault();
+    await vault.setup(PASS);
+    await vault.commit({ put: [{ id: 'used:t1', kind: 'used', data: { usedAt: 2 } }] });
+    const [mine] = (await vault.sealedRecords()).filter((r) => r.id === 'used:t1');
+    const earlier = { ...mine!, hlc: '0000000000001-0000-zzz' };
+    const later = { ...mine!, hlc: '9999999999999-0000-zzz' };
+    await vault.applyRemote([later, { ...earlier, deleted: true, sealed: null }]);
+    expect((await vault.sealedRecords()).find((r) => r.id === 'used:t1')!.hlc).toBe(mine!.hlc);
+    await vault.applyRemote([earlier]);
+    expect((await vault.sealedRecords()).find((r) => r.id === 'used:t1')!.hlc).toBe(earlier.hlc);
+  });
+});
