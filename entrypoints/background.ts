@@ -1,5 +1,6 @@
 // The service worker: wires the vault, the API handlers and the browser events together.
 // Logic lives in lib/; this file only connects it.
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import * as kdfBench from '../lib/crypto/kdf-bench';
 import { contentHandlers } from '../lib/api/content';
@@ -12,15 +13,28 @@ import { localSettingsStore } from '../lib/platform/settings-store';
 import { browserTabs } from '../lib/platform/tabs';
 import { installFillTriggers } from '../lib/platform/triggers';
 import { openDeviceVault } from '../lib/platform/device-vault';
+import { installSyncTriggers } from '../lib/platform/sync-triggers';
+import { SyncService } from '../lib/sync/service';
+import { sessionKeyStore } from '../lib/vault/session-key-store';
 
 export default defineBackground(() => {
   const settings = localSettingsStore();
+  const keyStore = sessionKeyStore();
   const vault = openDeviceVault();
-  const ctx: ApiContext = { vault, settings, now: Date.now, services: { tabs: browserTabs, clipboard: { scheduleClear: scheduleClipboardClear } } };
+  const sync = new SyncService({ vault, keyStore, local: browser.storage.local, session: browser.storage.session, syncArea: browser.storage.sync });
+  const ctx: ApiContext = {
+    vault,
+    settings,
+    now: Date.now,
+    onChange: () => void sync.changed(),
+    onUnlock: () => void sync.unlocked(),
+    services: { tabs: browserTabs, clipboard: { scheduleClear: scheduleClipboardClear }, sync },
+  };
   installApi(coreHandlers, contentHandlers, ctx);
   installFillTriggers(ctx);
   installClipboardClearing();
   installAutoLock(vault, settings);
+  installSyncTriggers(sync, vault.deviceId);
   // `wxt build --mode bench` (npm run bench) exposes the in-browser KDF benchmark; other builds drop it.
   if (import.meta.env.MODE === 'bench') Object.assign(globalThis, { tesseraBench: kdfBench });
 });

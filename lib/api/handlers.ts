@@ -2,6 +2,7 @@
 import * as accounts from './accounts';
 import * as autofill from './autofill';
 import * as codes from './codes';
+import * as sync from './sync';
 import * as tokens from './tokens';
 import * as vault from './vault-handlers';
 import type { Handler } from './types';
@@ -25,6 +26,9 @@ export const coreHandlers: Record<string, Handler> = {
   'autofill.fill': autofill.fillMessage,
   'popup.use': autofill.popupUse,
   'popup.context': autofill.popupContext,
+  'sync.configure': sync.configure,
+  'sync.status': sync.status,
+  'sync.now': sync.now,
   'tokens.add': tokens.addTokens,
   'tokens.list': tokens.listTokens,
   'tokens.copy': tokens.copyToken,

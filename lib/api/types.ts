@@ -27,6 +27,8 @@ export interface ApiContext {
   keyStore?: KeyStore;
   /** Called after every change a sync should carry (debounced by the caller). */
   onChange?(): void;
+  /** Called after a successful unlock (sync catches up). */
+  onUnlock?(): void;
   /** Browser-facing services (tabs, scripting, sync); absent in pure unit tests. */
   services?: Record<string, unknown>;
 }

@@ -14,6 +14,7 @@ export async function setup(msg: Message, ctx: ApiContext): Promise<Result> {
 
 export async function unlock(msg: Message, ctx: ApiContext): Promise<Result> {
   await ctx.vault.unlock(str(msg, 'passphrase'));
+  ctx.onUnlock?.();
   return {};
 }
 

@@ -5,7 +5,8 @@ import { sessionKeyStore } from '../vault/session-key-store';
 
 /** A Vault whose methods wait for the database to open. */
 export type DeviceVault = Pick<Vault,
-  'state' | 'setup' | 'unlock' | 'lock' | 'changePassphrase' | 'read' | 'get' | 'commit' | 'header' | 'adoptHeader' | 'sealedRecords' | 'applyRemote'>;
+  'state' | 'setup' | 'unlock' | 'lock' | 'changePassphrase' | 'read' | 'get' | 'commit' | 'header' | 'adoptHeader' | 'sealedRecords' | 'applyRemote'>
+  & { deviceId(): Promise<string> };
 
 export function openDeviceVault(open: () => Promise<Vault> = () => Vault.open({ keyStore: sessionKeyStore() })): DeviceVault {
   let vault: Promise<Vault> | undefined;
@@ -23,5 +24,6 @@ export function openDeviceVault(open: () => Promise<Vault> = () => Vault.open({ 
     adoptHeader: async (h) => (await v()).adoptHeader(h),
     sealedRecords: async () => (await v()).sealedRecords(),
     applyRemote: async (r) => (await v()).applyRemote(r),
+    deviceId: async () => (await v()).device,
   } as DeviceVault;
 }
