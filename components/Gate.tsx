@@ -1,11 +1,17 @@
 // The vault's front door: first-run setup (passphrase typed twice, with a strength hint)
 // and the unlock form. Both talk to the background through vault.setup / vault.unlock.
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { t } from '../lib/i18n/i18n';
 import { send } from '../lib/messages/client';
 import { strengthOf } from '../lib/passphrase/strength';
 
-export function SetupForm({ onDone }: { onDone(): void }) {
+/**
+ * First run. Sync stays off unless the user ticks it (browser sync is the preselected kind);
+ * `join` is shown for a second device that should take the vault of another one instead.
+ */
+export function SetupForm({ onDone, join }: { onDone(): void; join?: ComponentChildren }) {
+  const [withSync, setWithSync] = useState(false);
   const [pass, setPass] = useState('');
   const [again, setAgain] = useState('');
   const [error, setError] = useState('');
@@ -16,6 +22,10 @@ export function SetupForm({ onDone }: { onDone(): void }) {
     if (pass !== again) return setError(t('ui.setup.mismatch'));
     setBusy(true);
     const a = await send({ type: 'vault.setup', passphrase: pass });
+    if (a.ok && withSync) {
+      const c = await send({ type: 'sync.configure', backend: 'browser' });
+      if (c.ok) await send({ type: 'sync.now' });
+    }
     setBusy(false);
     if (a.ok) onDone();
     else setError(a.error.message);
@@ -33,8 +43,18 @@ export function SetupForm({ onDone }: { onDone(): void }) {
         <span>{t('ui.setup.again')}</span>
         <input type="password" name="passphrase-again" autocomplete="new-password" value={again} onInput={(e) => setAgain(e.currentTarget.value)} required />
       </label>
+      <label class="row">
+        <input type="checkbox" name="sync" checked={withSync} onChange={(e) => setWithSync(e.currentTarget.checked)} />
+        <span>{t('ui.setup.sync')}</span>
+      </label>
       {error && <p class="error" role="alert">{error}</p>}
       <button class="primary" type="submit" disabled={busy || strength === 'too-short'}>{t('ui.setup.submit')}</button>
+      {join && (
+        <details>
+          <summary>{t('ui.setup.join')}</summary>
+          {join}
+        </details>
+      )}
     </form>
   );
 }

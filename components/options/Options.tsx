@@ -5,6 +5,7 @@ import type { AccountSummary } from '../../lib/api/accounts';
 import { t } from '../../lib/i18n/i18n';
 import { send } from '../../lib/messages/client';
 import { SetupForm, UnlockForm } from '../Gate';
+import { SyncSection } from '../sync/SyncSection';
 import { useLockWatch } from '../useLockWatch';
 import { AccountTable } from './AccountTable';
 import { PasteLinks, TypeSecret } from './AddAccounts';
@@ -23,7 +24,7 @@ export function Options() {
   return (
     <main class="options">
       <h1>{t('ui.options.title')}</h1>
-      {state === 'new' && <SetupForm onDone={refresh} />}
+      {state === 'new' && <SetupForm onDone={refresh} join={<SyncSection onChanged={refresh} />} />}
       {state === 'locked' && <UnlockForm onDone={refresh} />}
       {state === 'unlocked' && <Unlocked onLocked={refresh} />}
     </main>

@@ -2,6 +2,7 @@
 // one entry each, in the order shown, in the manner of refined-github's feature list.
 import type { FunctionComponent } from 'preact';
 import type { AccountSummary } from '../../lib/api/accounts';
+import { SyncSection } from '../sync/SyncSection';
 import { TokensSection } from '../tokens/TokensSection';
 
 export interface OptionsSection {
@@ -13,4 +14,5 @@ export interface OptionsSection {
 
 export const extraSections: OptionsSection[] = [
   { id: 'tokens', title: 'tokens.section.title', Component: TokensSection },
+  { id: 'sync', title: 'sync.ui.title', Component: SyncSection },
 ];

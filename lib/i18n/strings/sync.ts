@@ -1,6 +1,15 @@
 // User-visible text of lib/sync and its UI (English and Japanese).
 export default {
   en: {
+    'sync.ui.title': 'Sync',
+    'sync.ui.backend': 'Sync your accounts, end-to-end encrypted, with',
+    'sync.ui.about.off': '(this device only)',
+    'sync.ui.about.browser': '(Chrome Sync or Firefox Sync: nothing to set up; room for about 1,000 accounts)',
+    'sync.ui.about.webdav': '(Nextcloud, ownCloud or any WebDAV server; across browsers)',
+    'sync.ui.url': 'WebDAV folder address', 'sync.ui.username': 'User name', 'sync.ui.password': 'App password',
+    'sync.ui.save': 'Save', 'sync.ui.now': 'Sync now',
+    'sync.ui.last': 'Last sync at {0}.', 'sync.ui.never': 'Not synced yet.',
+    'sync.ui.done': 'Synced: {0} received, {1} sent.',
     'sync.backend.off': 'Off',
     'sync.backend.browser': 'Browser sync',
     'sync.backend.webdav': 'WebDAV',
@@ -15,6 +24,15 @@ export default {
     'sync.webdav.unexpected': 'The server answered in a way a WebDAV server would not (HTTP {0}). Check the address.',
   } as Record<string, string>,
   ja: {
+    'sync.ui.title': '同期',
+    'sync.ui.backend': 'アカウントをエンドツーエンド暗号化して同期する方法',
+    'sync.ui.about.off': '(この端末のみ)',
+    'sync.ui.about.browser': '(Chrome Sync または Firefox Sync。設定不要、約 1,000 アカウントまで)',
+    'sync.ui.about.webdav': '(Nextcloud、ownCloud などの WebDAV サーバー。ブラウザーをまたいで同期)',
+    'sync.ui.url': 'WebDAV フォルダーのアドレス', 'sync.ui.username': 'ユーザー名', 'sync.ui.password': 'アプリパスワード',
+    'sync.ui.save': '保存', 'sync.ui.now': '今すぐ同期',
+    'sync.ui.last': '最終同期: {0}。', 'sync.ui.never': 'まだ同期していません。',
+    'sync.ui.done': '同期しました: 受信 {0} 件、送信 {1} 件。',
     'sync.backend.off': 'オフ',
     'sync.backend.browser': 'ブラウザーの同期',
     'sync.backend.webdav': 'WebDAV',
