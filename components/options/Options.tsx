@@ -33,10 +33,13 @@ export function Options() {
 
 function Unlocked({ onLocked }: { onLocked(): void }) {
   const [accounts, setAccounts] = useState<AccountSummary[]>([]);
+  const [corrupt, setCorrupt] = useState<Array<{ id: string }>>([]);
   const load = useCallback(async () => {
-    const a = await send<{ accounts: AccountSummary[] }>({ type: 'accounts.list' });
-    if (a.ok) setAccounts(a.accounts);
-    else if (a.error.code === 'locked') onLocked();
+    const a = await send<{ accounts: AccountSummary[]; corrupt?: Array<{ id: string }> }>({ type: 'accounts.list' });
+    if (a.ok) {
+      setAccounts(a.accounts);
+      setCorrupt(a.corrupt ?? []);
+    } else if (a.error.code === 'locked') onLocked();
   }, [onLocked]);
   useEffect(() => void load(), [load]);
   useLockWatch(onLocked);
@@ -47,6 +50,7 @@ function Unlocked({ onLocked }: { onLocked(): void }) {
   return (
     <>
       <p><button type="button" onClick={lock}>{t('ui.popup.lock')}</button></p>
+      {corrupt.length > 0 && <p class="error" role="alert">{t('error.corrupt', corrupt.map((c) => c.id).join(', '))}</p>}
       <section aria-labelledby="sec-accounts"><h2 id="sec-accounts">{t('ui.options.accounts')}</h2><AccountTable accounts={accounts} onChanged={load} /></section>
       <section aria-labelledby="sec-paste"><h2 id="sec-paste">{t('ui.options.paste')}</h2><PasteLinks onAdded={load} /></section>
       <section aria-labelledby="sec-type"><h2 id="sec-type">{t('ui.options.type')}</h2><TypeSecret onAdded={load} /></section>
