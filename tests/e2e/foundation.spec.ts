@@ -108,3 +108,28 @@ test('a service worker stopped in the middle of a batch import leaves all or not
   const { accounts } = await api<{ accounts: unknown[] }>({ type: 'accounts.list' });
   expect([0, 400]).toContain(accounts.length);
 });
+
+test('a tampered record is reported by id; the rest of the vault still opens', async ({ api, rawApi, extPage }) => {
+  await setUpVault(api);
+  const { added } = await api<{ added: Array<{ id: string }> }>({
+    type: 'accounts.import',
+    text: `otpauth://totp/One:a?secret=${SECRET}&issuer=One\notpauth://totp/Two:b?secret=${SECRET}&issuer=Two`,
+  });
+  const victim = added[0]!.id;
+  await extPage.evaluate(async (id) => {
+    const db = await new Promise<IDBDatabase>((ok) => { const r = indexedDB.open('tessera-vault'); r.onsuccess = () => ok(r.result); });
+    const tx = db.transaction('records', 'readwrite');
+    const store = tx.objectStore('records');
+    const rec = await new Promise<{ sealed: Uint8Array }>((ok) => { const r = store.get(id); r.onsuccess = () => ok(r.result); });
+    rec.sealed[30] ^= 0x01;
+    store.put(rec);
+    await new Promise((ok) => (tx.oncomplete = ok));
+    db.close();
+  }, victim);
+  const list = await api<{ accounts: Array<{ issuer: string }>; corrupt: Array<{ id: string; kind: string }> }>({ type: 'accounts.list' });
+  expect(list.accounts.map((a) => a.issuer)).toEqual(['Two']);
+  expect(list.corrupt).toEqual([{ id: victim, kind: 'account' }]);
+  expect(await rawApi({ type: 'codes.get', id: victim })).toMatchObject({ ok: false, error: { code: 'corrupt' } });
+  await extPage.reload();
+  await expect(extPage.getByRole('alert')).toContainText(victim);
+});
