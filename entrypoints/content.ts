@@ -17,7 +17,7 @@ export default defineContentScript({
     const agent = startAgent(document, {
       send: (msg) => browser.runtime.sendMessage(msg) as Promise<FillRequestAnswer | undefined>,
       title,
-      pickTitle: title,
+      pickTitle: browser.i18n.getMessage('chipPick') || title,
       measure: layoutMeasure,
     });
     const listener = (msg: unknown, sender: { id?: string }, sendResponse: (answer: unknown) => void) => {

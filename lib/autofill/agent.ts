@@ -46,7 +46,7 @@ export function startAgent(doc: Document, options: AgentOptions): Agent {
   const request = async (reason: FillRequest['reason'], accountId?: string) => {
     let answer: FillRequestAnswer | undefined;
     try {
-      answer = await options.send(accountId ? { type: 'autofill.request', reason, accountId } : { type: 'autofill.request', reason });
+      answer = await options.send({ type: 'autofill.request', reason, ...(accountId && { accountId }) });
     } catch {
       return; // The background is gone (extension reloaded): nothing to do.
     }

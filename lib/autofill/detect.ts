@@ -3,9 +3,9 @@
 // are not entered here). Every visible writable input is scored (score.ts); the SMS field loses
 // when the page also offers an authenticator-code field; the best candidate at or above the
 // threshold wins.
-import { autofillName, clean, factsOf, precedingText } from './facts';
+import { autofillName, byIds, clean, factsOf, precedingText } from './facts';
 import { NOT_A_CODE_HOLDER, STRONG, WEAK } from './keywords';
-import { expectedLength, scoreField, scoreGroup, THRESHOLD } from './score';
+import { expectedLength, patternDigits, scoreField, scoreGroup, THRESHOLD } from './score';
 import { isVisible, parentOf, type Measure } from './visible';
 
 export interface Candidate {
@@ -32,7 +32,7 @@ export interface DetectOptions {
 type Root = Document | ShadowRoot;
 
 /** Input types that never hold a typed code (HTML §4.10.5.1 type keywords). */
-const NOT_TYPED = /^(?:hidden|email|search|url|date|datetime-local|month|week|time|checkbox|radio|submit|button|reset|file|image|range|color)$/;
+const NOT_TYPED = /^(?:hidden|email|search|url|date.*|month|week|time|checkbox|radio|submit|button|reset|file|image|range|color)$/;
 /** Boxes of a group are this close: their common ancestor at most this many levels up. */
 const GROUP_LEVELS = 3;
 /** What an SMS field loses when an authenticator field is on offer. */
@@ -44,7 +44,7 @@ function writable(input: HTMLInputElement): boolean {
 
 /** A one-digit box: maxlength 1, or a pattern of exactly one digit. */
 function isBox(input: HTMLInputElement): boolean {
-  return input.getAttribute('maxlength') === '1' || /^\^?(?:\\d|\[0-9\])\$?$/.test(input.getAttribute('pattern') ?? '');
+  return input.getAttribute('maxlength') === '1' || patternDigits(input.getAttribute('pattern') ?? '') === 1;
 }
 
 function ancestors(el: Element, levels: number): Element[] {
@@ -69,9 +69,7 @@ function commonAncestor(boxes: Element[]): Element | null {
 function groupLabel(container: Element): string {
   const parts: string[] = [];
   for (const n of [container, ...ancestors(container, 2)]) {
-    parts.push(n.getAttribute('aria-label') ?? '');
-    const by = n.getAttribute('aria-labelledby');
-    if (by) for (const id of by.split(/\s+/)) parts.push((n.getRootNode() as Root).getElementById(id)?.textContent ?? '');
+    parts.push(n.getAttribute('aria-label') ?? '', byIds(n.getRootNode() as Root, n.getAttribute('aria-labelledby')));
     if (n.tagName === 'FIELDSET') parts.push(n.querySelector('legend')?.textContent ?? '');
   }
   return parts.join(' ');

@@ -7,8 +7,8 @@ import { parentOf } from './visible';
 
 /** Text longer than this adds nothing but cost. */
 const TEXT_LIMIT = 160;
-/** How many ancestors up the text before a field is looked for. */
-const CONTEXT_LEVELS = 4;
+/** How many ancestors up the text before a field is looked for (framework markup nests deep). */
+const CONTEXT_LEVELS = 6;
 
 type Root = Document | ShadowRoot;
 
@@ -19,23 +19,16 @@ export function clean(text: string | null | undefined): string {
   return text ? normalise(text.normalize('NFKC')).replace(/\s+/g, ' ').trim() : '';
 }
 
-function byIds(root: Root, ids: string | null): string {
+/** The text of the elements named by an ID-reference list (aria-labelledby, aria-describedby). */
+export function byIds(root: Root, ids: string | null): string {
   if (!ids) return '';
   return ids.split(/\s+/).map((id) => root.getElementById(id)?.textContent ?? '').join(' ');
 }
 
-/** The texts of the labels pointing at `el`: label[for], a wrapping label, aria-labelledby. */
-export function labelText(el: Element): string {
-  const root = el.getRootNode() as Root;
-  const parts: string[] = [];
-  const wrap = el.closest('label');
-  if (wrap) parts.push(wrap.textContent ?? '');
-  if (el.id) {
-    for (const label of root.querySelectorAll('label[for]')) {
-      if ((label as HTMLLabelElement).htmlFor === el.id && label !== wrap) parts.push(label.textContent ?? '');
-    }
-  }
-  parts.push(byIds(root, el.getAttribute('aria-labelledby')));
+/** The texts of the labels of `input`: label[for] and a wrapping label (HTML `labels`), aria-labelledby. */
+export function labelText(input: HTMLInputElement): string {
+  const parts = Array.from(input.labels ?? [], (l) => l.textContent ?? '');
+  parts.push(byIds(input.getRootNode() as Root, input.getAttribute('aria-labelledby')));
   return parts.join(' ').slice(0, TEXT_LIMIT * 2);
 }
 
@@ -52,11 +45,13 @@ export function precedingText(el: Element): string {
       if (sib.nodeType === 1) {
         const e = sib as Element;
         if (e.matches(FIELD) || e.querySelector(FIELD)) return text;
-        if (/^(?:SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/.test(e.tagName)) continue;
+        if (/^S(?:CRIPT|TYLE)$/.test(e.tagName)) continue;
       } else if (sib.nodeType !== 3) continue;
       text = `${(sib.textContent ?? '').slice(-TEXT_LIMIT)} ${text}`;
     }
     node = parentOf(node);
+    // The body's siblings are <head> (the title is not the field's text).
+    if (node?.tagName === 'BODY') break;
   }
   return text;
 }
@@ -64,7 +59,7 @@ export function precedingText(el: Element): string {
 /** The autofill field name of an autocomplete attribute (HTML §4.10.18.7.1), e.g. "one-time-code". */
 export function autofillName(value: string | null): string {
   const tokens = (value ?? '').toLowerCase().split(/\s+/);
-  return tokens.find((t) => t && !/^(?:section-|shipping$|billing$|home$|work$|mobile$|fax$|pager$|webauthn$)/.test(t)) ?? '';
+  return tokens.find((t) => t && !/^(?:section-|shipping|billing|home|work|mobile|fax|pager|webauthn)/.test(t)) ?? '';
 }
 
 /** Does this form (or document) take a payment card? Cached per scope by the caller's map. */
@@ -86,9 +81,8 @@ export function isCardForm(scope: ParentNode, cache: Map<ParentNode, boolean>): 
 }
 
 function intAttr(el: Element, name: string): number | null {
-  const v = el.getAttribute(name);
-  if (v === null || !/^\s*-?\d+\s*$/.test(v)) return null;
-  return Number(v);
+  const n = parseInt(el.getAttribute(name) ?? '', 10);
+  return Number.isNaN(n) ? null : n;
 }
 
 /**
@@ -98,7 +92,6 @@ function intAttr(el: Element, name: string): number | null {
 export function factsOf(input: HTMLInputElement, cards: Map<ParentNode, boolean>, more?: { desc: string; ctx: string }): FieldFacts {
   const a = (n: string) => input.getAttribute(n) ?? '';
   const name = a('name');
-  const view = input.ownerDocument.defaultView;
   return {
     ids: clean(`${name} ${input.id}`),
     cls: clean(a('class')),
@@ -112,6 +105,5 @@ export function factsOf(input: HTMLInputElement, cards: Map<ParentNode, boolean>
     tabIndex: intAttr(input, 'tabindex'),
     card: isCardForm(input.form ?? (input.getRootNode() as Root), cards),
     search: /^[qs]$/.test(name) || !!input.closest('[role=search],search'),
-    transparent: view?.getComputedStyle(input).opacity === '0',
   };
 }

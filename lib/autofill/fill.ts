@@ -34,7 +34,7 @@ const init = { bubbles: true, cancelable: true, composed: true } as const;
 
 /** Dispatches a key event; false when the page cancelled it (it handles the key itself). */
 function key(el: HTMLInputElement, type: 'keydown' | 'keyup', ch: string): boolean {
-  return el.dispatchEvent(new (viewOf(el).KeyboardEvent)(type, { ...init, key: ch, code: /\d/.test(ch) ? `Digit${ch}` : `Key${ch.toUpperCase()}` }));
+  return el.dispatchEvent(new (viewOf(el).KeyboardEvent)(type, { ...init, key: ch }));
 }
 
 /** Writes `value` and tells the page: input (as typed text), then change. */
@@ -65,6 +65,11 @@ function typeDigit(box: HTMLInputElement, digit: string): void {
   key(box, 'keyup', digit);
 }
 
+/** Types `code` into one-digit boxes, one digit per box, in order. */
+export function typeBoxes(boxes: HTMLInputElement[], code: string): void {
+  boxes.forEach((box, i) => typeDigit(box, code[i] ?? ''));
+}
+
 /** Lets the page's framework settle (re-renders scheduled as tasks or microtasks). */
 function settle(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
@@ -91,7 +96,7 @@ export async function fill(c: Candidate, code: string): Promise<FillResult> {
     if (c.inputs.length !== code.length) return { filled: false, fields: 0 };
     first.focus();
     if (!(paste(first, code) && (await settle(), landed(c, code)))) {
-      c.inputs.forEach((box, i) => typeDigit(box, code[i]!));
+      typeBoxes(c.inputs, code);
     }
     if (c.joined && c.joined.value !== code) write(c.joined, code);
   } else {

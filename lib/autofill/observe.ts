@@ -17,8 +17,8 @@ export interface ObserveOptions {
   ignore?: (node: Node) => boolean;
 }
 
-/** Attributes that can show, hide or retype a field. */
-const ATTRIBUTES = ['type', 'hidden', 'style', 'class', 'disabled', 'readonly', 'maxlength', 'autocomplete', 'aria-hidden', 'inert', 'open'];
+/** Attributes that show, hide, enable or retype a field (others, such as data-*, churn for nothing). */
+const ATTRIBUTES = ['type', 'hidden', 'style', 'class', 'disabled', 'aria-hidden', 'inert'];
 
 export function observe(onChange: () => void, options: ObserveOptions = {}): Observer {
   const interval = options.interval ?? 250;

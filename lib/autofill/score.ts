@@ -2,7 +2,7 @@
 // read off the page (facts.ts). Pure arithmetic: positive for the autocomplete token
 // "one-time-code" (HTML §4.10.18.7.1), code words, numeric input modes and 6–8 digit lengths;
 // negative for what the field is instead (keywords.ts). A candidate at or above THRESHOLD is filled.
-import { APP, NEGATIVE, NEGATIVE_AUTOCOMPLETE, SECURITY_CODE, SMS, STRONG, WEAK } from './keywords';
+import { APP, DOMINANT, NEGATIVE, NEGATIVE_AUTOCOMPLETE, SECURITY_CODE, SMS, STRONG, WEAK } from './keywords';
 
 export interface FieldFacts {
   /** name and id, normalised. */
@@ -27,8 +27,6 @@ export interface FieldFacts {
   card: boolean;
   /** The field sits in a search landmark, or is named q / s. */
   search: boolean;
-  /** Transparent (opacity 0): typical of honeypots. */
-  transparent: boolean;
 }
 
 export interface Score {
@@ -50,56 +48,63 @@ const DOMINANT_POINTS = 100;
 /**
  * Scores one text source. Strong code words outweigh ordinary negatives in the same text
  * ("phone verification code"); dominant negatives outweigh everything when `trusted`
- * (the field's own name and labels, not the surrounding prose).
+ * (the field's own name and labels, not the surrounding prose) unless `declared` (the page
+ * marked the field autocomplete="one-time-code": "6-digit authentication code / 8-digit backup
+ * code" is then a field that takes both).
  */
-export function textScore(text: string, weight: number, card: boolean, trusted: boolean): number {
+export function textScore(text: string, weight: number, card: boolean, trusted: boolean, declared = false): number {
   if (!text) return 0;
   const strong = STRONG.test(text);
   const security = SECURITY_CODE.test(text);
-  for (const neg of NEGATIVE) {
-    const hit = neg.re.test(text) || (neg.name === 'cvc' && security && card);
-    if (!hit) continue;
-    if (neg.dominant && trusted) return -DOMINANT_POINTS * weight;
-    // Prose around a field mentions phones, expiry and amounts in passing: count it less.
-    if (!strong) return trusted ? -NEGATIVE_POINTS * weight : -NEGATIVE_POINTS / 2;
-  }
+  const dominant = DOMINANT.test(text) || (security && card);
+  if (dominant && trusted && !(declared && strong)) return -DOMINANT_POINTS * weight;
+  // Prose around a field mentions phones, expiry, amounts and recovery codes in passing: count it little.
+  if ((dominant || NEGATIVE.test(text)) && !strong) return trusted ? -NEGATIVE_POINTS * weight : -NEGATIVE_POINTS / 4;
   if (strong) return STRONG_POINTS * weight;
   return WEAK.test(text) || security ? WEAK_POINTS * weight : 0;
 }
 
 /** Points from everything but the length hints, shared by single fields and box groups. */
 function common(f: FieldFacts, passwordPoints: number): number {
-  let s = textScore(f.ids, 1, f.card, true) + textScore(f.desc, 1, f.card, true) +
-    textScore(f.cls, 0.5, f.card, true) + textScore(f.ctx, 0.75, f.card, false);
-  if (f.autocomplete === 'one-time-code') s += 70;
+  const ownStrong = STRONG.test(`${f.ids} ${f.desc}`);
+  const declared = f.autocomplete === 'one-time-code';
+  const ctx = textScore(f.ctx, 0.75, f.card, false);
+  let s = textScore(f.ids, 1, f.card, true, declared) + textScore(f.desc, 1, f.card, true, declared) + textScore(f.cls, 0.5, f.card, true, declared) +
+    // The prose around a field cannot contradict what the field's own name and label say.
+    (ownStrong ? Math.max(0, ctx) : ctx);
+  if (declared) s += 70;
   else if (NEGATIVE_AUTOCOMPLETE.test(f.autocomplete)) s -= DOMINANT_POINTS;
   // A real password field, unless its own name or label says it is a one-time password
   // (Japanese banks often mask ワンタイムパスワード fields).
-  if (f.type === 'password' && f.autocomplete !== 'one-time-code' && !STRONG.test(`${f.ids} ${f.desc}`)) s -= passwordPoints;
+  if (f.type === 'password' && !declared && !ownStrong) s -= passwordPoints;
   if (f.search) s -= DOMINANT_POINTS;
   if (f.inputmode === 'numeric') s += 10;
   if (f.type === 'tel' || f.type === 'number') s += 5;
-  if (f.transparent) s -= 20;
   return s;
 }
 
+/** SMS or app, from the field's own words first; the surrounding prose only when they say neither. */
 function flags(f: FieldFacts, score: number): Score {
-  const text = `${f.ids} ${f.cls} ${f.desc} ${f.ctx}`;
+  const own = `${f.ids} ${f.cls} ${f.desc}`;
+  const text = SMS.test(own) || APP.test(own) ? own : f.ctx;
   return { score, sms: SMS.test(text), app: APP.test(text) };
 }
 
-/** Digits a pattern attribute asks for: 6 for "\d{6}" or "[0-9]{6}", 0 for "[0-9]*", null otherwise. */
+/**
+ * Digits a pattern attribute asks for: 6 for "\d{6}" or "[0-9]{6}", 1 for a bare "\d",
+ * 0 for "[0-9]*" (any number), null for anything else.
+ */
 export function patternDigits(pattern: string): number | null {
   const m = /^\^?(?:\\d|\[0-9\])(?:\{(\d+)\}|([*+]))?\$?$/.exec(pattern);
   if (!m) return null;
-  return m[1] ? Number(m[1]) : 0;
+  return m[1] ? Number(m[1]) : m[2] ? 0 : 1;
 }
 
-/** Digits expected in a single field: maxlength 4–10, else a pattern's count, else null. */
+/** Digits expected in a single field: maxlength 4–8 (RFC 4226 §5.3: 6–8 digits, 4–5 for SMS), else a pattern's count, else null. */
 export function expectedLength(f: FieldFacts): number | null {
-  if (f.maxLength !== null && f.maxLength >= 4 && f.maxLength <= 10) return f.maxLength;
+  if (f.maxLength !== null && f.maxLength >= 4 && f.maxLength <= 8) return f.maxLength;
   const n = patternDigits(f.pattern);
-  return n && n >= 4 && n <= 10 ? n : null;
+  return n && n >= 4 && n <= 8 ? n : null;
 }
 
 /** Scores a single input. */

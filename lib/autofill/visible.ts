@@ -42,7 +42,7 @@ function px(value: string): number {
 function collapsed(style: CSSStyleDeclaration): boolean {
   if (px(style.width) < TINY || px(style.height) < TINY) return true;
   // The "visually hidden" recipe: clip: rect(0 0 0 0) or clip-path: inset(50%).
-  if (/rect\(\s*0(?:px)?[\s,]+0(?:px)?[\s,]+0(?:px)?[\s,]+0(?:px)?\s*\)/.test(style.clip) || /inset\(\s*50%/.test(style.clipPath)) return true;
+  if (/rect\(0[^1-9]*\)/.test(style.clip) || /inset\(50%/.test(style.clipPath)) return true;
   if (style.position === 'absolute' || style.position === 'fixed') {
     if (px(style.left) < OFF_SCREEN || px(style.top) < OFF_SCREEN) return true;
   }
