@@ -36,16 +36,27 @@ export default defineConfig({
     },
     ...(browser === 'firefox'
       ? {
+          // Firefox (docs/firefox.md): an MV3 event page, tested in Firefox ESR 153.
           browser_specific_settings: {
             gecko: {
+              // Stable forever: AMO and users' storage are keyed on it. ".invalid" (RFC 2606)
+              // can never be a domain someone else owns.
               id: 'tessera@tessera.invalid',
-              strict_min_version: '128.0',
+              // 142: the first version that knows data_collection_permissions on desktop (140)
+              // and Android (142), so web-ext lint has nothing to warn about in the manifest.
+              strict_min_version: '142.0',
+              // Nothing is collected; only a sync backend the user sets up receives the sealed vault.
               data_collection_permissions: { required: ['none'] },
             },
           },
         }
       : {}),
   }),
+  zip: {
+    // The sources zip AMO asks for holds what rebuilds the package (`npm ci && npm run
+    // build:firefox`); WXT already leaves out node_modules, .output, dot folders and *.test/*.spec.
+    excludeSources: ['tests/**', 'bench/**', 'test-results/**', 'playwright-report/**', 'coverage/**', '**/*.log'],
+  },
   vite: () => ({
     plugins: [preact()],
     build: { chunkSizeWarningLimit: 2000 },

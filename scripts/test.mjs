@@ -1,6 +1,7 @@
 // `npm test`: every test. Installs the system packages the E2E tests need (see
 // scripts/system-deps.mjs), type-checks, runs the unit tests (vitest), builds the extension
-// and runs the end-to-end tests (Playwright, real headless Chromium). Ends with one line
+// (Chrome and Firefox) and runs the end-to-end tests (Playwright: headless Chromium, and
+// Firefox ESR through puppeteer-core). Ends with one line
 // "N passed, N failed" summing both runners.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync } from 'node:fs';
@@ -9,7 +10,7 @@ import { ensureSystemPackages } from './system-deps.mjs';
 const run = (cmd, args, env = {}) => spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
 const only = process.argv[2]; // "unit" | "e2e" | undefined (both)
 
-ensureSystemPackages(['chromium', 'apache']);
+ensureSystemPackages(['chromium', 'firefox', 'apache']);
 mkdirSync('.tmp', { recursive: true });
 
 let failedSteps = 0;
@@ -27,7 +28,7 @@ if (only !== 'e2e') {
   if (code !== 0 && failed === 0) failedSteps++;
 }
 if (only !== 'unit') {
-  if (run('npx', ['wxt', 'build']) !== 0) failedSteps++;
+  if (run('npx', ['wxt', 'build']) !== 0 || run('npx', ['wxt', 'build', '-b', 'firefox', '--mv3']) !== 0) failedSteps++;
   else {
     const code = run('npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: '.tmp/playwright.json' });
     if (existsSync('.tmp/playwright.json')) {

@@ -5,6 +5,7 @@
 // storage.session (memory only) until then. Chrome has no DOM in its worker: an offscreen
 // document does the clipboard work; Firefox's background page has a DOM of its own.
 import { browser, type Browser } from 'wxt/browser';
+import { clipboardHost } from './browser-info';
 import { clearClipboardIfHolds } from './clipboard-dom';
 
 const ALARM = 'tessera-clipboard';
@@ -17,9 +18,10 @@ interface Pending {
 }
 
 async function clearInDom(code: string): Promise<boolean> {
-  if (typeof document !== 'undefined') return clearClipboardIfHolds(document, code);
-  const offscreen = (browser as unknown as { offscreen?: typeof Browser.offscreen }).offscreen;
-  if (!offscreen) return false;
+  const host = clipboardHost();
+  if (host === 'background') return clearClipboardIfHolds(document, code);
+  if (host === 'none') return false;
+  const offscreen = (browser as unknown as { offscreen: typeof Browser.offscreen }).offscreen;
   const url = browser.runtime.getURL(OFFSCREEN);
   const contexts = await browser.runtime.getContexts?.({ contextTypes: ['OFFSCREEN_DOCUMENT' as never], documentUrls: [url] });
   if (!contexts?.length) {

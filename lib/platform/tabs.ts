@@ -4,6 +4,7 @@
 import { browser } from 'wxt/browser';
 import type { TabsPort } from '../api/autofill';
 import { TesseraError } from '../messages/errors';
+import { isNoSuchTabError } from './browser-info';
 
 export const browserTabs: TabsPort = {
   async tabUrl(tabId) {
@@ -19,7 +20,7 @@ export const browserTabs: TabsPort = {
       const results = await browser.scripting.executeScript({ target: { tabId, allFrames: true }, func: () => location.href });
       return results.map((r) => ({ frameId: r.frameId, url: String(r.result ?? '') }));
     } catch (e) {
-      if (/No tab with id/i.test(String(e))) throw new TesseraError('not-found');
+      if (isNoSuchTabError(e)) throw new TesseraError('not-found');
       throw new TesseraError('unscriptable');
     }
   },

@@ -121,7 +121,7 @@ test('a tampered record is reported by id; the rest of the vault still opens', a
     const tx = db.transaction('records', 'readwrite');
     const store = tx.objectStore('records');
     const rec = await new Promise<{ sealed: Uint8Array }>((ok) => { const r = store.get(id); r.onsuccess = () => ok(r.result); });
-    rec.sealed[30] ^= 0x01;
+    rec.sealed[30] = rec.sealed[30]! ^ 0x01;
     store.put(rec);
     await new Promise((ok) => (tx.oncomplete = ok));
     db.close();
