@@ -39,8 +39,6 @@ export interface FillRequest {
   accountId?: string;
   /** Only this frame (the chip's or the context menu's frame). */
   frameId?: number;
-  /** Fill only when exactly one bound account matches (the automatic-fill setting). */
-  automatic?: boolean;
 }
 
 export interface FillResult {

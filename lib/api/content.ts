@@ -23,7 +23,8 @@ export async function autofillRequest(msg: Message, sender: SenderLike, ctx: Api
       if (!bound.some((a) => a.id === msg.accountId)) throw new TesseraError('no-account-for-site');
       accountId = msg.accountId;
     }
-    const result = await fill({ tabId, frameId: sender.frameId, accountId, automatic }, ctx);
+    // Automatic fills never name an account: only a single bound account is used (else ambiguous).
+    const result = await fill({ tabId, frameId: sender.frameId, accountId }, ctx);
     return { ok: true, ...result };
   } catch (e) {
     return failure(e);

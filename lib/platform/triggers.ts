@@ -30,6 +30,8 @@ export function installFillTriggers(ctx: ApiContext): void {
     const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
     if (tab?.id !== undefined) await fillFromTrigger(ctx, tab.id);
   });
+  // Firefox for Android has no context menus.
+  if (!browser.contextMenus) return;
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.create({ id: FILL_MENU, title: browser.i18n.getMessage('menuFill'), contexts: ['editable'] });
   });
