@@ -4,17 +4,21 @@
 // 3840×2160), crops around a code, small codes (2–3 px per module), a dense ~600-character
 // otpauth-migration URI, inverted codes (light on dark), two codes in one frame, and frames with
 // no code at all (a decoder must then find nothing).
+// Also lib/qr/decode.ts's decodeImageData (loaded through Vite, as the extension builds it) with
+// each engine: the chosen strategy, and jsQR with the extra passes it gets as the fallback.
 // Prints, per image class and decoder, the median time per image and how many images were read
 // completely (every expected text and nothing else). Nothing is asserted. Results: docs/qr.md.
 //
-//   node bench/qr-decode.mjs [runs]      (default 7 runs per image, after one warm-up)
+//   node bench/qr-decode.mjs [runs] [--detail] [--raw-only]   (default 7 runs per image, after one warm-up)
 import os from 'node:os';
 import { readFile } from 'node:fs/promises';
 import jsQR from 'jsqr';
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
+import { createServer } from 'vite';
 import * as S from '../tests/fixtures/qr/synth.ts';
 
-const runs = Math.max(1, Number(process.argv[2] ?? 7));
+const runs = Math.max(1, Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 7));
+const withLib = !process.argv.includes('--raw-only');
 
 const wasmBinary = (await readFile(new URL('../node_modules/zxing-wasm/dist/reader/zxing_reader.wasm', import.meta.url))).buffer;
 const t0 = performance.now();
@@ -102,6 +106,23 @@ const decoders = [
   },
 ];
 
+// lib/qr/decode.ts as TypeScript through Vite's SSR loader (the same module graph the build uses).
+let vite;
+if (withLib) {
+  const root = new URL('..', import.meta.url).pathname;
+  vite = await createServer({
+    configFile: false, root, logLevel: 'silent', publicDir: false, appType: 'custom',
+    server: { middlewareMode: true, hmr: false, ws: false }, optimizeDeps: { noDiscovery: true, include: [] },
+  });
+  const z = await vite.ssrLoadModule('/lib/qr/zxing-reader.ts');
+  await z.useZxingWasm({ wasmBinary });
+  const { decodeImageData } = await vite.ssrLoadModule('/lib/qr/decode.ts');
+  decoders.push(
+    { name: 'lib (zxing)', decode: (img) => decodeImageData(img) },
+    { name: 'lib (jsQR)', decode: (img) => decodeImageData(img, { engines: ['jsqr'] }) },
+  );
+}
+
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
@@ -138,10 +159,11 @@ for (const cls of classes) {
 }
 
 const pad = (s, n) => String(s).padEnd(n);
-console.log(`${pad('class', 20)}${pad('decoder', 12)}${pad('read', 7)}${pad('median ms', 11)}range ms`);
+console.log(`${pad('class', 20)}${pad('decoder', 14)}${pad('read', 7)}${pad('median ms', 11)}range ms`);
 for (const r of rows) {
-  console.log(`${pad(r.cls, 20)}${pad(r.decoder, 12)}${pad(r.ok, 7)}${pad(r.median.toFixed(1), 11)}${r.min.toFixed(1)}–${r.max.toFixed(1)}`);
+  console.log(`${pad(r.cls, 20)}${pad(r.decoder, 14)}${pad(r.ok, 7)}${pad(r.median.toFixed(1), 11)}${r.min.toFixed(1)}–${r.max.toFixed(1)}`);
 }
 if (process.argv.includes('--detail')) {
   for (const r of rows) console.log(`\n${r.cls} / ${r.decoder}\n  ${r.detail.join('\n  ')}`);
 }
+await vite?.close();

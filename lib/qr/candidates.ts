@@ -49,7 +49,8 @@ interface Found {
 
 /** Every element of `root` and of the open shadow roots inside it, in document order. */
 export function* elementsDeep(root: Document | ShadowRoot): Generator<Element> {
-  const doc = root instanceof Document ? root : root.ownerDocument;
+  // nodeType 9 is DOCUMENT_NODE (DOM §4.4); instanceof would depend on the realm.
+  const doc = root.nodeType === 9 ? (root as Document) : (root.ownerDocument as Document);
   const walker = doc.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const el = n as Element;
@@ -94,9 +95,13 @@ export function findCandidates(root: Document, maxElements = 50_000): Found[] {
     const bg = view?.getComputedStyle(el).backgroundImage ?? '';
     const bgUrls = bg.includes('url(') ? cssImageUrls(bg) : [];
     if (!source && bgUrls.length === 0) continue;
+    // Not rendered at all (display: none, detached): not a code the user can see.
+    if (el.getClientRects().length === 0) continue;
     const rect = toRect(el.getBoundingClientRect());
-    // Not rendered (display: none, detached) or icon-sized: not a code the user is looking at.
-    if (rect.width < MIN_SHOWN || rect.height < MIN_SHOWN) continue;
+    // Icon-sized: not a code the user is looking at. An image not loaded yet (lazy, below the
+    // fold) has no size so far and is kept: the scanner loads it.
+    const unloadedImg = source === 'img' && !((el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0);
+    if (!unloadedImg && (rect.width < MIN_SHOWN || rect.height < MIN_SHOWN)) continue;
     if (source) found.push({ source, el, rect });
     for (const url of bgUrls) {
       const abs = absoluteUrl(url, root.baseURI);

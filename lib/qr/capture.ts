@@ -100,15 +100,20 @@ export async function decodeDataUrl(dataUrl: string, opts: BlobDecodeOptions = {
 /**
  * The part of a tab capture under a rectangle given in CSS pixels of the viewport (what the
  * region-select overlay returns). A capture is in device pixels: CSS px × devicePixelRatio
- * (CSSOM View §4: window.devicePixelRatio, which includes the page zoom). The crop is rounded
- * outwards and clamped to the capture; a rectangle wholly outside it is `bad-input`.
+ * (CSSOM View §4: window.devicePixelRatio, which includes the page zoom). When the viewport's
+ * CSS size is given, the scale is measured instead (capture width / viewport width): an emulated
+ * ratio (DevTools, automation) leaves captures at 1×, which the ratio alone would get wrong.
+ * The crop is rounded outwards and clamped to the capture; a rectangle wholly outside is `bad-input`.
  */
-export function cropRegion(img: QrImage, rect: Rect, devicePixelRatio: number): QrImage {
+export function cropRegion(img: QrImage, rect: Rect, devicePixelRatio: number, viewport?: { width: number; height: number }): QrImage {
   const dpr = Number.isFinite(devicePixelRatio) && devicePixelRatio > 0 ? devicePixelRatio : 1;
-  const x0 = Math.max(0, Math.floor(rect.x * dpr));
-  const y0 = Math.max(0, Math.floor(rect.y * dpr));
-  const x1 = Math.min(img.width, Math.ceil((rect.x + rect.width) * dpr));
-  const y1 = Math.min(img.height, Math.ceil((rect.y + rect.height) * dpr));
+  const measured = viewport && viewport.width > 0 && viewport.height > 0;
+  const sx = measured ? img.width / viewport.width : dpr;
+  const sy = measured ? img.height / viewport.height : dpr;
+  const x0 = Math.max(0, Math.floor(rect.x * sx));
+  const y0 = Math.max(0, Math.floor(rect.y * sy));
+  const x1 = Math.min(img.width, Math.ceil((rect.x + rect.width) * sx));
+  const y1 = Math.min(img.height, Math.ceil((rect.y + rect.height) * sy));
   if (!(x1 > x0 && y1 > y0)) throw new TesseraError('bad-input');
   return cropPixels(img, { x: x0, y: y0, width: x1 - x0, height: y1 - y0 });
 }

@@ -1,13 +1,14 @@
 // Finds every QR code (ISO/IEC 18004) in a pixel buffer. zxing-wasm reads first (it tries
 // inverted, rotated and downscaled copies itself and returns several codes per image); jsQR
 // takes over where WebAssembly cannot load. The choice rests on bench/qr-decode.mjs (docs/qr.md):
-// zxing-wasm read every image class 5–12× faster, including codes jsQR missed (dense codes at
+// zxing-wasm read every image class 5–20× faster, including codes jsQR missed (dense codes at
 // 1.5 px per module, two codes in one frame).
-// When the whole image gives nothing, one more pass looks for codes drawn too small to sample:
-// a 2× bilinear upscale of a small image, or (asked for captures) overlapping upscaled tiles.
+// When the whole image gives nothing, more passes follow: with jsQR, its halves (it cannot read
+// two codes side by side at once); then, for codes drawn too small to sample, a 2× bilinear
+// upscale of a small image, or (asked for captures) overlapping upscaled tiles of a frame.
 // Runs wherever there is no DOM (the background service worker, an offscreen document) and in
 // Node; between tiles it yields to the event loop so a page decoding an image stays responsive.
-import { cropPixels, isQrImage, tiles, upscale2x, type QrImage } from './image';
+import { cropPixels, halves, isQrImage, tiles, upscale2x, type QrImage } from './image';
 import { readWithJsQr } from './jsqr-reader';
 import { readWithZxing, zxingReady } from './zxing-reader';
 
@@ -16,7 +17,7 @@ export type QrEngine = 'zxing' | 'jsqr';
 export interface DecodeOptions {
   /** Engines in order of preference; the first that loads reads. Default: zxing, then jsQR. */
   engines?: QrEngine[];
-  /** When a small image (≤ 1 MP) gives nothing, read it again upscaled 2×. Default true (a few ms). */
+  /** When a small image (≤ 640 × 640) gives nothing, read it again upscaled 2×. Default true (a few ms). */
   upscale?: boolean;
   /**
    * When a frame up to 2.4 MP gives nothing, read it in overlapping 512-px tiles, each upscaled
@@ -27,8 +28,11 @@ export interface DecodeOptions {
 
 type Reader = (img: QrImage) => Promise<string[]>;
 
-/** An image up to this many pixels is "small": upscaled whole (about 1000 × 1000). */
-const SMALL_AREA = 1_000_000;
+/**
+ * An image up to this many pixels (640 × 640) is "small": a crop or a code's own picture, worth
+ * upscaling whole. Above it the upscale costs more than it finds (~170 ms for 1280 × 720).
+ */
+const SMALL_AREA = 640 * 640;
 /** Frames up to this many pixels (a 1920 × 1200 screen) are tiled; a HiDPI capture is not: its codes are big enough. */
 const TILED_AREA = 2_400_000;
 const TILE = 512;
@@ -64,12 +68,18 @@ export async function decodeImageData(img: QrImage, opts: DecodeOptions = {}): P
   const whole = distinct(await read(img));
   if (whole.length > 0) return whole;
 
+  const usesZxing = read !== jsqr;
+  if (!usesZxing) {
+    const parts: string[] = [];
+    for (const rect of halves(img.width, img.height)) parts.push(...(await read(cropPixels(img, rect))));
+    if (parts.length > 0) return distinct(parts);
+  }
+
   const area = img.width * img.height;
   if (area <= SMALL_AREA) return opts.upscale === false ? [] : distinct(await read(upscale2x(img)));
   if (!opts.tiles || area > TILED_AREA) return [];
 
   const found: string[] = [];
-  const usesZxing = read !== jsqr;
   for (const rect of tiles(img.width, img.height, TILE)) {
     await yieldToEventLoop();
     const tile = cropPixels(img, rect);

@@ -97,6 +97,21 @@ export function tiles(width: number, height: number, size: number): Rect[] {
   return out;
 }
 
+/**
+ * The left, right, top and bottom 60% of an image: a reader that locks up on two codes side by
+ * side (jsQR sees six finder patterns) gets one code per half.
+ */
+export function halves(width: number, height: number): Rect[] {
+  const w = Math.ceil(width * 0.6);
+  const h = Math.ceil(height * 0.6);
+  return [
+    { x: 0, y: 0, width: w, height },
+    { x: width - w, y: 0, width: w, height },
+    { x: 0, y: 0, width, height: h },
+    { x: 0, y: height - h, width, height: h },
+  ];
+}
+
 /** Paints a rectangle (clamped to the image) in a flat grey level; used to mask a code once read. */
 export function fillGrey(img: QrImage, rect: Rect, grey: number): void {
   const x0 = Math.max(0, Math.floor(rect.x));
