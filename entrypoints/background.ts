@@ -10,6 +10,7 @@ import { installAutoLock } from '../lib/platform/autolock';
 import { installClipboardClearing, scheduleClipboardClear } from '../lib/platform/clipboard';
 import { installApi } from '../lib/platform/listener';
 import { localSettingsStore } from '../lib/platform/settings-store';
+import { browserQr } from '../lib/platform/qr-scan';
 import { browserTabs } from '../lib/platform/tabs';
 import { installFillTriggers } from '../lib/platform/triggers';
 import { openDeviceVault } from '../lib/platform/device-vault';
@@ -17,7 +18,8 @@ import { installSyncTriggers } from '../lib/platform/sync-triggers';
 import { SyncService } from '../lib/sync/service';
 import { sessionKeyStore } from '../lib/vault/session-key-store';
 
-export default defineBackground(() => {
+// An ES module worker: the QR decoder's wasm ships as its own file instead of inlined base64.
+export default defineBackground({ type: 'module', main: () => {
   const settings = localSettingsStore();
   const keyStore = sessionKeyStore();
   const vault = openDeviceVault();
@@ -28,7 +30,7 @@ export default defineBackground(() => {
     now: Date.now,
     onChange: () => void sync.changed(),
     onUnlock: () => void sync.unlocked(),
-    services: { tabs: browserTabs, clipboard: { scheduleClear: scheduleClipboardClear }, sync },
+    services: { tabs: browserTabs, qr: browserQr, clipboard: { scheduleClear: scheduleClipboardClear }, sync },
   };
   installApi(coreHandlers, contentHandlers, ctx);
   installFillTriggers(ctx);
@@ -37,4 +39,4 @@ export default defineBackground(() => {
   installSyncTriggers(sync, vault.deviceId);
   // `wxt build --mode bench` (npm run bench) exposes the in-browser KDF benchmark; other builds drop it.
   if (import.meta.env.MODE === 'bench') Object.assign(globalThis, { tesseraBench: kdfBench });
-});
+} });

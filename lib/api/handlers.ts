@@ -2,6 +2,7 @@
 import * as accounts from './accounts';
 import * as autofill from './autofill';
 import * as codes from './codes';
+import * as qr from './qr';
 import * as sync from './sync';
 import * as tokens from './tokens';
 import * as vault from './vault-handlers';
@@ -26,6 +27,11 @@ export const coreHandlers: Record<string, Handler> = {
   'autofill.fill': autofill.fillMessage,
   'popup.use': autofill.popupUse,
   'popup.context': autofill.popupContext,
+  'qr.scanTab': qr.scanTab,
+  'qr.scanRegion': qr.scanRegion,
+  'qr.review': qr.review,
+  'qr.pending': qr.showPending,
+  'qr.confirm': qr.confirm,
   'sync.configure': sync.configure,
   'sync.status': sync.status,
   'sync.now': sync.now,

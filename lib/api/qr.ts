@@ -1,0 +1,123 @@
+// QR enrollment (issue 3): qr.scanTab (shared/automation-api.md) and the pages' review flow.
+// A scan's accounts either go straight into the vault (`add`, the default) or wait here, in the
+// background's memory only, for the user to confirm or rename them (qr.review → qr.confirm).
+// An account enrolled from a page is bound to that page's site.
+import { randomId } from '../crypto/random';
+import { TesseraError } from '../messages/errors';
+import type { OtpParams } from '../otp/account';
+import { interpretQrTexts, type Interpretation } from '../qr/interpret';
+import { normaliseSites, siteOf } from '../sites/site';
+import { addAccounts } from './accounts';
+import { int, optBool, str } from './router';
+import type { ApiContext, Message, Result } from './types';
+import type { TabsPort } from './autofill';
+
+/** The browser side (lib/platform/qr-scan.ts; a fake in unit tests). */
+export interface QrPort {
+  /** Every distinct QR text in the tab's frames, or else in a capture of the visible tab. */
+  scanPage(tabId: number): Promise<string[]>;
+  /** Lets the user drag a rectangle over the page and reads it; null when cancelled. */
+  scanRegion(tabId: number): Promise<string[] | null>;
+}
+
+interface PendingScan {
+  items: Array<{ params: OtpParams }>;
+  sites: string[];
+  expires: number;
+}
+
+/** Scans awaiting the user's confirmation (memory only: they hold secrets). */
+const pending = new Map<string, PendingScan>();
+const PENDING_MS = 15 * 60_000;
+
+const portOf = (ctx: ApiContext) => {
+  const qr = ctx.services?.qr as QrPort | undefined;
+  const tabs = ctx.services?.tabs as TabsPort | undefined;
+  if (!qr || !tabs) throw new TesseraError('internal', 'Scanning is not available here.');
+  return { qr, tabs };
+};
+
+async function tabSite(ctx: ApiContext, tabId: number): Promise<string[]> {
+  const url = await portOf(ctx).tabs.tabUrl(tabId);
+  if (url === null) throw new TesseraError('not-found');
+  const site = siteOf(url);
+  return site ? [site] : [];
+}
+
+/** The answer fields every scan shares: what was found, never a secret. */
+function described(r: Interpretation) {
+  return { found: r.found, errors: r.errors, missingBatches: r.missingBatches };
+}
+
+function hold(r: Interpretation, sites: string[], now: number) {
+  for (const [id, p] of pending) if (p.expires < now) pending.delete(id);
+  const scanId = randomId();
+  pending.set(scanId, { items: r.items, sites, expires: now + PENDING_MS });
+  return { scanId, sites, items: r.items.map((it, index) => ({ index, position: it.position, issuer: it.params.issuer, label: it.params.label })) };
+}
+
+/** qr.scanTab: scan a tab; add what was found (bound to the tab's site) unless `add` is false. */
+export async function scanTab(msg: Message, ctx: ApiContext): Promise<Result> {
+  const tabId = int(msg, 'tabId');
+  const add = optBool(msg, 'add', true);
+  const sites = await tabSite(ctx, tabId);
+  const r = interpretQrTexts(await portOf(ctx).qr.scanPage(tabId));
+  if (!add) return { ...described(r), added: [], duplicates: 0, ...hold(r, sites, ctx.now()) };
+  const { added, duplicates } = await addAccounts(ctx, r.items, sites);
+  return { ...described(r), added, duplicates };
+}
+
+/** qr.scanRegion: the user selects an area of the page; its accounts wait for review. */
+export async function scanRegion(msg: Message, ctx: ApiContext): Promise<Result> {
+  const tabId = int(msg, 'tabId');
+  const sites = await tabSite(ctx, tabId);
+  const texts = await portOf(ctx).qr.scanRegion(tabId);
+  if (texts === null) return { cancelled: true };
+  const r = interpretQrTexts(texts);
+  return { ...described(r), ...hold(r, sites, ctx.now()) };
+}
+
+/** qr.review: texts decoded by a page (image files, a pasted or dropped screenshot). */
+export async function review(msg: Message, ctx: ApiContext): Promise<Result> {
+  const texts = msg.texts;
+  if (!Array.isArray(texts) || !texts.every((t) => typeof t === 'string') || texts.length > 64) throw new TesseraError('bad-input');
+  const r = interpretQrTexts(texts as string[]);
+  return { ...described(r), ...hold(r, [], ctx.now()) };
+}
+
+/** qr.pending: a held scan again (the options page opened for a region scan). */
+export async function showPending(msg: Message, ctx: ApiContext): Promise<Result> {
+  const scan = pending.get(str(msg, 'scanId'));
+  if (!scan || scan.expires < ctx.now()) throw new TesseraError('not-found');
+  return { sites: scan.sites, items: scan.items.map((it, index) => ({ index, issuer: it.params.issuer, label: it.params.label })) };
+}
+
+/**
+ * qr.confirm: adds the chosen accounts of a held scan, each with the issuer and label the user
+ * gave, bound to `sites` (the scanned page's site unless the user changed it).
+ */
+export async function confirm(msg: Message, ctx: ApiContext): Promise<Result> {
+  const scanId = str(msg, 'scanId');
+  const scan = pending.get(scanId);
+  if (!scan || scan.expires < ctx.now()) throw new TesseraError('not-found');
+  if (!Array.isArray(msg.keep)) throw new TesseraError('bad-input');
+  const chosen: Array<{ params: OtpParams }> = [];
+  for (const k of msg.keep as Array<Record<string, unknown>>) {
+    const item = typeof k?.index === 'number' ? scan.items[k.index] : undefined;
+    if (!item) throw new TesseraError('bad-input');
+    const issuer = typeof k.issuer === 'string' ? k.issuer.trim().slice(0, 256) : item.params.issuer;
+    const label = typeof k.label === 'string' && k.label.trim() ? k.label.trim().slice(0, 256) : item.params.label;
+    chosen.push({ params: { ...item.params, issuer, label } });
+  }
+  let sites = scan.sites;
+  if (msg.sites !== undefined) {
+    if (!Array.isArray(msg.sites) || !msg.sites.every((s) => typeof s === 'string')) throw new TesseraError('bad-input');
+    const n = normaliseSites(msg.sites as string[]);
+    if (n.invalid.length) throw new TesseraError('bad-input', `Not a site: ${n.invalid.join(', ').slice(0, 120)}`);
+    sites = n.sites;
+  }
+  const result = await addAccounts(ctx, chosen, sites);
+  pending.delete(scanId);
+  return { ...result };
+}
+

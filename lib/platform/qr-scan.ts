@@ -1,0 +1,45 @@
+// The browser side of QR scanning (lib/api/qr.ts QrPort): the on-demand scanner in every frame,
+// the capture of the visible tab (the tab is activated first; a capture refused for rate is
+// retried), and the region-select overlay. Decoding runs here in the background (zxing-wasm;
+// docs/qr.md says why not in the page).
+import { browser } from 'wxt/browser';
+import type { QrPort } from '../api/qr';
+import { TesseraError } from '../messages/errors';
+import { blobToImageData, cropRegion, dataUrlToBlob, decodeDataUrl, withCaptureRetry } from '../qr/capture';
+import { decodeImageData } from '../qr/decode';
+import { decodeFrameScans } from '../qr/page-scan';
+import type { RegionSelection } from '../qr/region';
+import { isNoSuchTabError } from './browser-info';
+
+async function inject<T>(tabId: number, file: '/qr-scanner.js' | '/region-select.js', allFrames: boolean): Promise<T[]> {
+  try {
+    const results = await browser.scripting.executeScript({ target: { tabId, allFrames }, files: [file] });
+    return results.map((r) => r.result as T);
+  } catch (e) {
+    if (isNoSuchTabError(e)) throw new TesseraError('not-found');
+    throw new TesseraError('unscriptable');
+  }
+}
+
+async function capture(tabId: number): Promise<string> {
+  const tab = await browser.tabs.update(tabId, { active: true });
+  if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true }).catch(() => undefined);
+  try {
+    return await withCaptureRetry(() => browser.tabs.captureVisibleTab(tab!.windowId!, { format: 'png' }));
+  } catch {
+    throw new TesseraError('unscriptable');
+  }
+}
+
+export const browserQr: QrPort = {
+  async scanPage(tabId) {
+    const texts = await decodeFrameScans(await inject<unknown>(tabId, '/qr-scanner.js', true));
+    return texts.length ? texts : decodeDataUrl(await capture(tabId));
+  },
+  async scanRegion(tabId) {
+    const [selection] = await inject<RegionSelection | null>(tabId, '/region-select.js', false);
+    if (!selection) return null;
+    const frame = await blobToImageData(dataUrlToBlob(await capture(tabId)));
+    return decodeImageData(cropRegion(frame, selection.rect, selection.devicePixelRatio, selection.viewport));
+  },
+};
