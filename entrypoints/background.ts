@@ -30,7 +30,13 @@ export default defineBackground({ type: 'module', main: () => {
     now: Date.now,
     onChange: () => void sync.changed(),
     onUnlock: () => void sync.unlocked(),
-    services: { tabs: browserTabs, qr: browserQr, clipboard: { scheduleClear: scheduleClipboardClear }, sync },
+    services: {
+      tabs: browserTabs,
+      qr: browserQr,
+      openReview: async (scanId: string) => void (await browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}#scan=${scanId}` })),
+      clipboard: { scheduleClear: scheduleClipboardClear },
+      sync,
+    },
   };
   installApi(coreHandlers, contentHandlers, ctx);
   installFillTriggers(ctx);

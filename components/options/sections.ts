@@ -2,6 +2,7 @@
 // one entry each, in the order shown, in the manner of refined-github's feature list.
 import type { FunctionComponent } from 'preact';
 import type { AccountSummary } from '../../lib/api/accounts';
+import { ImageImport } from '../qr/ImageImport';
 import { SyncSection } from '../sync/SyncSection';
 import { TokensSection } from '../tokens/TokensSection';
 
@@ -13,6 +14,7 @@ export interface OptionsSection {
 }
 
 export const extraSections: OptionsSection[] = [
+  { id: 'images', title: 'ui.images.title', Component: ImageImport },
   { id: 'tokens', title: 'tokens.section.title', Component: TokensSection },
   { id: 'sync', title: 'sync.ui.title', Component: SyncSection },
 ];

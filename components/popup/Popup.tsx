@@ -7,6 +7,7 @@ import { t } from '../../lib/i18n/i18n';
 import { send } from '../../lib/messages/client';
 import { matchesQuery } from '../../lib/ui/format';
 import { SetupForm, UnlockForm } from '../Gate';
+import { ScanReview, type ScanAnswer } from '../qr/ScanReview';
 import { useLockWatch } from '../useLockWatch';
 import { AccountRow, type CodeInfo } from './AccountRow';
 import { activeWebTabId } from './active-tab';
@@ -35,6 +36,7 @@ function Accounts({ onLocked }: { onLocked(): void }) {
   const [query, setQuery] = useState('');
   const [toast, setToast] = useState('');
   const [lowThreshold, setLowThreshold] = useState(2);
+  const [review, setReview] = useState<ScanAnswer | null>(null);
   const search = useRef<HTMLInputElement>(null);
   const nextRefresh = useRef(0);
   useLockWatch(onLocked);
@@ -110,6 +112,15 @@ function Accounts({ onLocked }: { onLocked(): void }) {
     onLocked();
   };
 
+  if (review) {
+    const done = (text: string) => {
+      setReview(null);
+      setToast(text);
+      void loadAccounts();
+    };
+    return <div class="popup"><ScanReview scan={review} onDone={done} /><button type="button" onClick={() => setReview(null)}>{t('ui.cancel')}</button></div>;
+  }
+
   const shown = (accounts ?? []).filter((a) => matchesQuery(query, [a.issuer, a.label, ...a.sites]));
   return (
     <div class="popup">
@@ -121,7 +132,7 @@ function Accounts({ onLocked }: { onLocked(): void }) {
         <button type="button" onClick={() => browser.runtime.openOptionsPage()} aria-label={t('ui.popup.options')} title={t('ui.popup.options')}>⚙</button>
         <button type="button" onClick={lock} aria-label={t('ui.popup.lock')} title={t('ui.popup.lock')}>🔒</button>
       </header>
-      <PopupActions accounts={accounts ?? []} onChanged={loadAccounts} onMessage={setToast} />
+      <PopupActions accounts={accounts ?? []} onChanged={loadAccounts} onMessage={setToast} onReview={setReview} />
       {accounts && accounts.length === 0 && <p class="muted">{t('ui.popup.empty')}</p>}
       <ul class="accounts" aria-label={t('ui.popup.accounts')}>
         {shown.map((a) => <AccountRow key={a.id} account={a} code={codes.get(a.id)} now={now} lowThreshold={lowThreshold} onUse={use} />)}

@@ -21,9 +21,10 @@ export interface QrPort {
 }
 
 interface PendingScan {
-  items: Array<{ params: OtpParams }>;
+  items: Array<{ position: number; params: OtpParams }>;
   sites: string[];
   expires: number;
+  described: ReturnType<typeof described>;
 }
 
 /** Scans awaiting the user's confirmation (memory only: they hold secrets). */
@@ -52,8 +53,14 @@ function described(r: Interpretation) {
 function hold(r: Interpretation, sites: string[], now: number) {
   for (const [id, p] of pending) if (p.expires < now) pending.delete(id);
   const scanId = randomId();
-  pending.set(scanId, { items: r.items, sites, expires: now + PENDING_MS });
-  return { scanId, sites, items: r.items.map((it, index) => ({ index, position: it.position, issuer: it.params.issuer, label: it.params.label })) };
+  pending.set(scanId, { items: r.items, sites, expires: now + PENDING_MS, described: described(r) });
+  return { scanId, ...view(pending.get(scanId)!) };
+}
+
+/** A held scan as the review shows it: the accounts by index, never their secrets. */
+function view(scan: PendingScan) {
+  const items = scan.items.map((it, index) => ({ index, position: it.position, issuer: it.params.issuer, label: it.params.label }));
+  return { sites: scan.sites, items };
 }
 
 /** qr.scanTab: scan a tab; add what was found (bound to the tab's site) unless `add` is false. */
@@ -74,7 +81,11 @@ export async function scanRegion(msg: Message, ctx: ApiContext): Promise<Result>
   const texts = await portOf(ctx).qr.scanRegion(tabId);
   if (texts === null) return { cancelled: true };
   const r = interpretQrTexts(texts);
-  return { ...described(r), ...hold(r, sites, ctx.now()) };
+  const held = hold(r, sites, ctx.now());
+  // The popup that asked has closed by now (the user worked in the page): review in the options page.
+  const openReview = ctx.services?.openReview as ((scanId: string) => Promise<void>) | undefined;
+  if (msg.openReview === true) await openReview?.(held.scanId);
+  return { ...described(r), ...held };
 }
 
 /** qr.review: texts decoded by a page (image files, a pasted or dropped screenshot). */
@@ -89,7 +100,7 @@ export async function review(msg: Message, ctx: ApiContext): Promise<Result> {
 export async function showPending(msg: Message, ctx: ApiContext): Promise<Result> {
   const scan = pending.get(str(msg, 'scanId'));
   if (!scan || scan.expires < ctx.now()) throw new TesseraError('not-found');
-  return { sites: scan.sites, items: scan.items.map((it, index) => ({ index, issuer: it.params.issuer, label: it.params.label })) };
+  return { ...scan.described, ...view(scan) };
 }
 
 /**

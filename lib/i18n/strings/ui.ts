@@ -1,6 +1,12 @@
 // UI strings for the popup and options page (English and Japanese).
 export default {
   en: {
+    'ui.scan.found': '{0} QR codes found', 'ui.scan.keep': 'Add {0}', 'ui.scan.add': 'Add {0} accounts',
+    'ui.scan.button': 'Scan QR code on this page', 'ui.scan.region': 'Select an area', 'ui.scan.screenshot': 'Paste or drop a screenshot instead',
+    'ui.scan.scanning': 'Scanning…',
+    'ui.images.title': 'Add from QR code images', 'ui.images.files': 'Image files',
+    'ui.images.explain': 'Choose images, paste a screenshot (Ctrl+V) or drop images here. Reading happens on this device.',
+    'ui.images.reading': 'Reading images…',
     'ui.save': 'Save', 'ui.cancel': 'Cancel', 'ui.edit': 'Edit', 'ui.remove': 'Delete', 'ui.undo': 'Undo', 'ui.actions': 'Actions',
     'ui.setup.title': 'Set up Tessera',
     'ui.setup.explain': 'Choose a passphrase. It encrypts your accounts on this device; nobody can recover it for you.',
@@ -34,6 +40,12 @@ export default {
     'ui.passphrase.changed': 'Passphrase changed.',
   } as Record<string, string>,
   ja: {
+    'ui.scan.found': 'QR コードが {0} 個見つかりました', 'ui.scan.keep': '{0} を追加', 'ui.scan.add': '{0} 件のアカウントを追加',
+    'ui.scan.button': 'このページの QR コードを読み取る', 'ui.scan.region': '範囲を選択', 'ui.scan.screenshot': '代わりにスクリーンショットを貼り付け・ドロップ',
+    'ui.scan.scanning': '読み取り中…',
+    'ui.images.title': 'QR コードの画像から追加', 'ui.images.files': '画像ファイル',
+    'ui.images.explain': '画像を選ぶか、スクリーンショットを貼り付ける(Ctrl+V)か、ここに画像をドロップしてください。読み取りはこの端末内で行います。',
+    'ui.images.reading': '画像を読み取り中…',
     'ui.save': '保存', 'ui.cancel': 'キャンセル', 'ui.edit': '編集', 'ui.remove': '削除', 'ui.undo': '元に戻す', 'ui.actions': '操作',
     'ui.setup.title': 'Tessera の設定',
     'ui.setup.explain': 'パスフレーズを決めてください。この端末のアカウントを暗号化します。誰にも復元できません。',
