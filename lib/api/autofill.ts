@@ -12,17 +12,11 @@ import { loadAccount, loadAccounts, type AccountRecord } from './accounts';
 import { useCode } from './codes';
 import { errorWith, int, optStr } from './router';
 import { clearClipboardLater } from './clipboard';
+import type { DetectAnswer, WriteAnswer } from '../autofill/protocol';
 import type { ApiContext, Message, Result } from './types';
 
-/** What a frame's content script answers to `autofill.detect` (lib/autofill/protocol.ts). */
-export interface FrameDetection {
-  found: boolean;
-  kind: 'single' | 'split' | null;
-  length: number | null;
-  score: number;
-  frameUrl: string;
-  top: boolean;
-}
+/** What a frame's content script answers to `autofill.detect`. */
+export type FrameDetection = DetectAnswer;
 
 /** The browser as autofill needs it (lib/platform/tabs.ts; a fake in unit tests). */
 export interface TabsPort {
@@ -101,7 +95,7 @@ export async function fill(req: FillRequest, ctx: ApiContext): Promise<FillResul
   const frameSite = siteOf(best.detection.frameUrl);
   if (frameSite !== tabSite && !(frameSite && account.data.sites.includes(frameSite))) throw new TesseraError('no-account-for-site');
   const { code } = await useCode(account, ctx);
-  const written = await tabs.send<{ filled: boolean; fields: number }>(req.tabId, best.frameId, { type: 'autofill.write', code });
+  const written = await tabs.send<WriteAnswer>(req.tabId, best.frameId, { type: 'autofill.write', code });
   return { filled: Boolean(written?.filled), accountId: account.id, fields: written?.fields ?? 0 };
 }
 
