@@ -50,10 +50,10 @@ function Accounts({ onLocked }: { onLocked(): void }) {
   }, [onLocked]);
 
   const loadAccounts = useCallback(async () => {
-    const a = await send<{ accounts: AccountSummary[] }>({ type: 'accounts.list' });
+    // Both answers are needed before the first paint of codes: ask for them at once.
+    const [a] = await Promise.all([send<{ accounts: AccountSummary[] }>({ type: 'accounts.list' }), loadCodes()]);
     if (!a.ok) return a.error.code === 'locked' ? onLocked() : setToast(a.error.message);
     setAccounts(a.accounts);
-    await loadCodes();
   }, [loadCodes, onLocked]);
 
   useEffect(() => {
