@@ -118,7 +118,7 @@ function Accounts({ onLocked }: { onLocked(): void }) {
       setToast(text);
       void loadAccounts();
     };
-    return <div class="popup"><ScanReview scan={review} onDone={done} /><button type="button" onClick={() => setReview(null)}>{t('ui.cancel')}</button></div>;
+    return <div class="popup"><ScanReview scan={review} onDone={done} onCancel={() => setReview(null)} /></div>;
   }
 
   const shown = (accounts ?? []).filter((a) => matchesQuery(query, [a.issuer, a.label, ...a.sites]));

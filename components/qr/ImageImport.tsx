@@ -32,11 +32,15 @@ export function ImageImport({ onChanged }: { accounts: AccountSummary[]; onChang
     setBusy(true);
     setMessage('');
     const { texts, unreadable } = await decodeFiles(files);
+    if (!texts.length) {
+      setBusy(false);
+      return setMessage(unreadable ? t('qr.unreadableImage') : t('ui.images.none'));
+    }
     const a = await send<ScanAnswer>({ type: 'qr.review', texts });
     setBusy(false);
     if (!a.ok) return setMessage(a.error.message);
     setScan(a);
-    if (unreadable) setMessage(t('qr.unreadableImage'));
+    setMessage(unreadable ? t('qr.unreadableImage') : '');
   };
 
   useEffect(() => {
@@ -54,7 +58,12 @@ export function ImageImport({ onChanged }: { accounts: AccountSummary[]; onChang
   }, []);
 
   if (scan) {
-    return <ScanReview scan={scan} onDone={(text) => { setScan(null); setMessage(text); onChanged(); }} />;
+    return (
+      <div class="stack">
+        {message && <p role="status">{message}</p>}
+        <ScanReview scan={scan} onDone={(text) => { setScan(null); setMessage(text); onChanged(); }} onCancel={() => setScan(null)} />
+      </div>
+    );
   }
   return (
     <div

@@ -25,7 +25,7 @@ export function foundSummary(found: FoundCode[]): string[] {
   );
 }
 
-export function ScanReview({ scan, onDone }: { scan: ScanAnswer; onDone(message: string): void }) {
+export function ScanReview({ scan, onDone, onCancel }: { scan: ScanAnswer; onDone(message: string): void; onCancel(): void }) {
   const [rows, setRows] = useState(scan.items.map((it) => ({ ...it, keep: true })));
   const [sites, setSites] = useState(scan.sites.join(', '));
   const [error, setError] = useState('');
@@ -62,6 +62,7 @@ export function ScanReview({ scan, onDone }: { scan: ScanAnswer; onDone(message:
           <button class="primary" type="submit" disabled={!kept.length}>{t('ui.scan.add', kept.length)}</button>
         </>
       )}
+      <button type="button" onClick={onCancel}>{t('ui.cancel')}</button>
       {error && <p class="error" role="alert">{error}</p>}
     </form>
   );
