@@ -39,10 +39,20 @@ function openOverlay(done: Finish): () => void {
   const host = document.createElement('div');
   host.style.cssText = 'all: initial; position: fixed; inset: 0; width: 100vw; height: 100vh; margin: 0; padding: 0; border: 0; background: transparent; z-index: 2147483647; display: block;';
   const shadow = host.attachShadow({ mode: 'closed' });
-  shadow.innerHTML = `<style>${STYLE}</style><div class="layer" tabindex="0" role="dialog" aria-modal="true" aria-describedby="hint"><div class="box" role="img"></div><div class="hint" id="hint" role="status"></div></div>`;
-  const layer = shadow.querySelector<HTMLElement>('.layer')!;
-  const box = shadow.querySelector<HTMLElement>('.box')!;
-  shadow.querySelector<HTMLElement>('.hint')!.textContent = t('qr.region.hint');
+  // Built node by node: pages that enforce Trusted Types refuse innerHTML.
+  const el = (cls: string, attrs: Record<string, string>, parent: Node): HTMLElement => {
+    const e = document.createElement('div');
+    e.className = cls;
+    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+    parent.appendChild(e);
+    return e;
+  };
+  const style = document.createElement('style');
+  style.textContent = STYLE;
+  shadow.append(style);
+  const layer = el('layer', { tabindex: '0', role: 'dialog', 'aria-modal': 'true', 'aria-describedby': 'hint' }, shadow);
+  const box = el('box', { role: 'img' }, layer);
+  el('hint', { id: 'hint', role: 'status' }, layer).textContent = t('qr.region.hint');
   layer.setAttribute('aria-label', t('qr.region.label'));
 
   let rect = initialRect(viewport());

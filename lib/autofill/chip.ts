@@ -27,19 +27,40 @@ export interface Chip {
 }
 
 const SIZE = 22;
+/** The chip's style and its icon of six code boxes; page styles cannot reach into the shadow root. */
+const STYLE = `button{all:initial;display:grid;place-items:center;width:22px;height:22px;border:1px solid #888;border-radius:6px;background:#fff;color:#1b5e9a;cursor:pointer;font:13px sans-serif}:focus-visible{outline:2px solid #1a73e8}[data-state]{color:#c62828}[role=menu]{position:absolute;top:26px;right:0;background:#fff;border:1px solid #888;padding:4px}[role=menuitem]{display:block;width:auto;height:auto;padding:6px 8px;border:0;white-space:nowrap}`;
+const ICON = 'M1 4h4v3H1zm5 0h4v3H6zm5 0h4v3h-4zM1 9h4v3H1zm5 0h4v3H6zm5 0h4v3h-4z';
+const SVG = 'http://www.w3.org/2000/svg';
+
 /**
- * The chip's own markup and style: a constant (nothing from the page or the background goes into
- * markup), with an icon of six code boxes. Page styles cannot reach into the shadow root.
+ * Builds the chip's nodes. No markup strings: pages that enforce Trusted Types (Google's sign-in,
+ * for one) refuse innerHTML, and nothing from the page or the background ever becomes markup.
  */
-const MARKUP = `<style>button{all:initial;display:grid;place-items:center;width:22px;height:22px;border:1px solid #888;border-radius:6px;background:#fff;color:#1b5e9a;cursor:pointer;font:13px sans-serif}:focus-visible{outline:2px solid #1a73e8}[data-state]{color:#c62828}[role=menu]{position:absolute;top:26px;right:0;background:#fff;border:1px solid #888;padding:4px}[role=menuitem]{display:block;width:auto;height:auto;padding:6px 8px;border:0;white-space:nowrap}</style><div style="position:relative"><button type="button"><svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true"><path fill="currentColor" d="M1 4h4v3H1zm5 0h4v3H6zm5 0h4v3h-4zM1 9h4v3H1zm5 0h4v3H6zm5 0h4v3h-4z"/></svg></button></div>`;
+function build(doc: Document, root: ShadowRoot): HTMLButtonElement {
+  const style = doc.createElement('style');
+  style.textContent = STYLE;
+  const box = doc.createElement('div');
+  box.style.position = 'relative';
+  const button = doc.createElement('button');
+  button.type = 'button';
+  const svg = doc.createElementNS(SVG, 'svg');
+  for (const [k, v] of [['viewBox', '0 0 16 16'], ['width', '14'], ['height', '14'], ['aria-hidden', 'true']]) svg.setAttribute(k!, v!);
+  const path = doc.createElementNS(SVG, 'path');
+  path.setAttribute('fill', 'currentColor');
+  path.setAttribute('d', ICON);
+  svg.append(path);
+  button.append(svg);
+  box.append(button);
+  root.append(style, box);
+  return button;
+}
 
 export function createChip(doc: Document, options: ChipOptions): Chip {
   const view = doc.defaultView;
   const host = doc.createElement('tessera-chip');
   host.style.cssText = 'all:initial;position:fixed;z-index:2147483647;display:none';
   const root = host.attachShadow({ mode: 'closed' });
-  root.innerHTML = MARKUP;
-  const button = root.querySelector('button')!;
+  const button = build(doc, root);
   const box = button.parentElement!;
   let anchor: Element | null = null;
   let menu: HTMLElement | null = null;
