@@ -1,7 +1,8 @@
 // User-visible text in English and Japanese.
 // Each concern keeps its strings in lib/i18n/strings/<area>.ts as { en, ja } dictionaries
-// so features add text without touching a shared file; `t()` picks the UI language
-// (navigator.language, "ja*" → Japanese, anything else → English) and fills {0}, {1}… placeholders.
+// so features add text without touching a shared file; `t()` picks the UI language (the
+// user's first preferred language, navigator.languages, else the browser's UI language;
+// "ja*" → Japanese, anything else → English) and fills {0}, {1}… placeholders.
 import { strings } from './strings/index';
 
 export type Lang = 'en' | 'ja';
@@ -9,7 +10,20 @@ export type Dictionary = Record<string, string>;
 
 let current: Lang | undefined;
 
-export function detectLang(languages: readonly string[] = globalThis.navigator?.languages ?? []): Lang {
+/**
+ * The user's preferred languages (browser settings → Languages), else the browser's own UI
+ * language (which Linux builds take from the environment and only in locales they ship).
+ */
+function uiLanguages(): readonly string[] {
+  const preferred = globalThis.navigator?.languages ?? [];
+  if (preferred.length) return preferred;
+  const ext = (globalThis as { browser?: ExtI18n; chrome?: ExtI18n }).browser ?? (globalThis as { chrome?: ExtI18n }).chrome;
+  const ui = ext?.i18n?.getUILanguage?.();
+  return ui ? [ui] : [];
+}
+type ExtI18n = { i18n?: { getUILanguage?(): string } };
+
+export function detectLang(languages: readonly string[] = uiLanguages()): Lang {
   const first = languages[0] ?? globalThis.navigator?.language ?? 'en';
   return first.toLowerCase().startsWith('ja') ? 'ja' : 'en';
 }

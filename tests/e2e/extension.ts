@@ -14,10 +14,11 @@ export const SITE = `http://127.0.0.1:${process.env.SITE_PORT ?? 4173}`;
 export type Api = <T = Record<string, unknown>>(message: Record<string, unknown>) => Promise<{ ok: true } & T>;
 export type RawApi = (message: Record<string, unknown>) => Promise<{ ok: boolean; error?: { code: string; message: string }; [k: string]: unknown }>;
 
-export async function launchWithExtension(profileDir: string): Promise<BrowserContext> {
+export async function launchWithExtension(profileDir: string, lang = 'en-US'): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
     headless: true,
+    locale: lang,
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
@@ -26,7 +27,9 @@ export async function launchWithExtension(profileDir: string): Promise<BrowserCo
       '--disable-component-update',
       '--no-first-run',
       '--disable-sync',
-      '--lang=en-US',
+      `--lang=${lang}`,
+      // The languages pages see (navigator.languages); Linux builds take their own UI locale from the environment.
+      `--accept-lang=${lang}`,
     ],
   });
 }
