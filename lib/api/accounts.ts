@@ -4,11 +4,12 @@
 import { DEFAULT_WINDOW, type AccountData, type OtpParams } from '../otp/account';
 import { accountFromTypedSecret, sameAccount } from '../otp/identity';
 import { parseImportText } from '../otp/import';
-import { TesseraError, type ErrorCode } from '../messages/errors';
+import { TesseraError } from '../messages/errors';
 import { randomId } from '../crypto/random';
 import { normaliseSites, siteOf } from '../sites/site';
 import { usedMarksFrom } from '../tokens/view';
 import type { OpenRecord } from '../vault/types';
+import { serialized } from './mutex';
 import { optStr, str } from './router';
 import type { ApiContext, Message, Result } from './types';
 
@@ -91,14 +92,23 @@ function siteField(msg: Message): string[] {
 
 /**
  * Adds parsed accounts, skipping duplicates of stored accounts and of earlier items.
- * Shared by accounts.import, accounts.add and qr.scanTab.
+ * Shared by accounts.import, accounts.add, qr.scanTab and qr.confirm.
  */
-export async function addAccounts(
+export function addAccounts(
   ctx: ApiContext,
   items: Array<{ params: OtpParams }>,
   sites: string[],
 ): Promise<{ added: Array<{ id: string; issuer: string; label: string }>; duplicates: number }> {
-  const known: OtpParams[] = (await loadAccounts(ctx)).map((r) => ({ ...r.data, type: r.data.type === 'hotp' ? 'hotp' : 'totp' }));
+  return serialized(() => addAccountsNow(ctx, items, sites));
+}
+
+async function addAccountsNow(
+  ctx: ApiContext,
+  items: Array<{ params: OtpParams }>,
+  sites: string[],
+): Promise<{ added: Array<{ id: string; issuer: string; label: string }>; duplicates: number }> {
+  // `tokens` entries hold no secret: they are never the duplicate of an account.
+  const known: Array<Pick<OtpParams, 'secret' | 'issuer' | 'label'>> = (await loadAccounts(ctx)).filter((r) => r.data.type !== 'tokens').map((r) => r.data);
   const added: Array<{ id: string; issuer: string; label: string }> = [];
   const put: Array<{ id: string; kind: 'account'; data: AccountData }> = [];
   let duplicates = 0;
@@ -152,7 +162,12 @@ function stringField(msg: Message, field: string, max: number): string | undefin
   return v.trim();
 }
 
-export async function updateAccount(msg: Message, ctx: ApiContext): Promise<Result> {
+export function updateAccount(msg: Message, ctx: ApiContext): Promise<Result> {
+  // Under the lock: a fill advancing an HOTP counter meanwhile must not be written back older.
+  return serialized(() => updateAccountNow(msg, ctx));
+}
+
+async function updateAccountNow(msg: Message, ctx: ApiContext): Promise<Result> {
   const rec = await loadAccount(ctx, str(msg, 'id'));
   const issuer = stringField(msg, 'issuer', 256);
   const label = stringField(msg, 'label', 256);
@@ -178,7 +193,11 @@ export async function updateAccount(msg: Message, ctx: ApiContext): Promise<Resu
   return { account: summarise({ ...rec, data }, (await tokenCounts(ctx)).get(rec.id)) };
 }
 
-export async function removeAccount(msg: Message, ctx: ApiContext): Promise<Result> {
+export function removeAccount(msg: Message, ctx: ApiContext): Promise<Result> {
+  return serialized(() => removeAccountNow(msg, ctx));
+}
+
+async function removeAccountNow(msg: Message, ctx: ApiContext): Promise<Result> {
   const rec = await loadAccount(ctx, str(msg, 'id'));
   // The account's emergency tokens go with it; their used marks stay (a grow-only set).
   const tokens = (await ctx.vault.read<{ accountId: string }>('token')).records.filter((t) => t.data.accountId === rec.id);
@@ -186,5 +205,3 @@ export async function removeAccount(msg: Message, ctx: ApiContext): Promise<Resu
   ctx.onChange?.();
   return {};
 }
-
-export type ImportError = { line: number; code: ErrorCode; message: string };

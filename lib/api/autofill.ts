@@ -67,36 +67,47 @@ export async function accountsForSite(ctx: ApiContext, site: string | null): Pro
 
 const candidate = (a: AccountRecord) => ({ id: a.id, issuer: a.data.issuer, label: a.data.label });
 
-/** Picks the account for a fill, or throws no-account-for-site / ambiguous (with candidates). */
-async function chooseAccount(ctx: ApiContext, tabSite: string | null, accountId: string | undefined): Promise<AccountRecord> {
+/**
+ * Picks the account for a fill into a frame, or throws no-account-for-site / ambiguous. A frame of
+ * another site than the tab's is filled only for an account bound to that frame's site too, and
+ * the check comes before any name is given out: a cross-site frame never learns which accounts
+ * the tab's site has (the picker's candidates go to that frame).
+ */
+async function chooseAccount(ctx: ApiContext, tabSite: string | null, frameSite: string | null, frameId: number, accountId: string | undefined): Promise<AccountRecord> {
+  const crossSite = frameSite !== tabSite;
+  const fitsFrame = (a: AccountRecord) => !crossSite || (frameSite !== null && a.data.sites.includes(frameSite));
   if (accountId !== undefined) {
     const rec = await loadAccount(ctx, accountId);
-    if (rec.data.type === 'tokens') throw new TesseraError('wrong-type');
+    // A `tokens` entry has no code to fill: for autofill there is no such account.
+    if (rec.data.type === 'tokens') throw new TesseraError('not-found');
+    if (!fitsFrame(rec)) throw new TesseraError('no-account-for-site');
     return rec;
   }
-  const bound = await accountsForSite(ctx, tabSite);
+  const bound = (await accountsForSite(ctx, tabSite)).filter(fitsFrame);
   if (bound.length === 0) throw new TesseraError('no-account-for-site');
   if (bound.length > 1) {
     const names = bound.map((a) => [a.data.issuer, a.data.label].filter(Boolean).join(' / ')).join(', ');
-    throw errorWith('ambiguous', t('error.ambiguous', names), { candidates: bound.map(candidate) });
+    throw errorWith('ambiguous', t('error.ambiguous', names), { candidates: bound.map(candidate), frameId });
   }
   return bound[0]!;
 }
 
-export async function fill(req: FillRequest, ctx: ApiContext): Promise<FillResult> {
+/** Fills and says with which code (for popup.use, which copies that same code if it didn't land). */
+async function fillWithCode(req: FillRequest, ctx: ApiContext): Promise<FillResult & { code: string }> {
   const tabs = tabsOf(ctx);
   const tabUrl = await tabs.tabUrl(req.tabId);
   if (tabUrl === null) throw new TesseraError('not-found');
   const best = await detect(tabs, req.tabId, req.frameId);
   if (!best) throw new TesseraError('no-otp-field');
-  const tabSite = siteOf(tabUrl);
-  const account = await chooseAccount(ctx, tabSite, req.accountId);
-  // A frame of another site is filled only for an account bound to that site, explicit choice or not.
-  const frameSite = siteOf(best.detection.frameUrl);
-  if (frameSite !== tabSite && !(frameSite && account.data.sites.includes(frameSite))) throw new TesseraError('no-account-for-site');
+  const account = await chooseAccount(ctx, siteOf(tabUrl), siteOf(best.detection.frameUrl), best.frameId, req.accountId);
   const { code } = await useCode(account, ctx);
   const written = await tabs.send<WriteAnswer>(req.tabId, best.frameId, { type: 'autofill.write', code });
-  return { filled: Boolean(written?.filled), accountId: account.id, fields: written?.fields ?? 0 };
+  return { filled: Boolean(written?.filled), accountId: account.id, fields: written?.fields ?? 0, code };
+}
+
+export async function fill(req: FillRequest, ctx: ApiContext): Promise<FillResult> {
+  const { code: _code, ...result } = await fillWithCode(req, ctx);
+  return result;
 }
 
 /** autofill.fill (automation-api.md). */
@@ -113,16 +124,19 @@ export async function popupUse(msg: Message, ctx: ApiContext): Promise<Result> {
   const id = optStr(msg, 'id');
   if (!id) throw new TesseraError('bad-input');
   const tabId = typeof msg.tabId === 'number' ? msg.tabId : undefined;
+  let code: string | undefined;
   if (tabId !== undefined && ctx.services?.tabs) {
     try {
-      const r = await fill({ tabId, accountId: id }, ctx);
+      const { code: used, ...r } = await fillWithCode({ tabId, accountId: id }, ctx);
       if (r.filled) return { action: 'filled', ...r };
+      // Written but not read back: copy that same code (an HOTP counter moved once, not twice).
+      code = used;
     } catch (e) {
       // No field, a page we can't read, or a frame of an unbound site: fall back to copying.
       if (!(e instanceof TesseraError) || !['no-otp-field', 'unscriptable', 'not-found', 'no-account-for-site'].includes(e.code)) throw e;
     }
   }
-  const { code } = await useCode(await loadAccount(ctx, id), ctx);
+  code ??= (await useCode(await loadAccount(ctx, id), ctx)).code;
   // The asking page writes the clipboard; the background clears it later if it still holds this.
   await clearClipboardLater(ctx, code);
   return { action: 'copied', code };

@@ -6,7 +6,12 @@ export interface ClipboardService {
   scheduleClear(value: string, seconds: number): Promise<void>;
 }
 
+/** Best effort: a failure here must never cost the user the code or token just handed out. */
 export async function clearClipboardLater(ctx: ApiContext, value: string): Promise<void> {
   const clipboard = ctx.services?.clipboard as ClipboardService | undefined;
-  await clipboard?.scheduleClear(value, (await ctx.settings.get()).clipboardClearSeconds);
+  try {
+    await clipboard?.scheduleClear(value, (await ctx.settings.get()).clipboardClearSeconds);
+  } catch {
+    // The clipboard simply stays as it is.
+  }
 }

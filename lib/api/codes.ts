@@ -4,6 +4,7 @@ import type { AccountData } from '../otp/account';
 import { codeFor } from '../otp/codes';
 import { TesseraError } from '../messages/errors';
 import { loadAccount, loadAccounts, type AccountRecord } from './accounts';
+import { serialized } from './mutex';
 import { str } from './router';
 import type { ApiContext, Message, Result } from './types';
 
@@ -21,9 +22,16 @@ export async function getCode(msg: Message, ctx: ApiContext): Promise<Result> {
 /** codes.all: every account's code at once, for the popup (one message per refresh). */
 export async function allCodes(_msg: Message, ctx: ApiContext): Promise<Result> {
   const now = ctx.now();
-  const codes = (await loadAccounts(ctx))
-    .filter((r) => r.data.type !== 'tokens')
-    .map((r) => ({ id: r.id, ...codeOf(r, now) }));
+  const codes = [];
+  for (const r of await loadAccounts(ctx)) {
+    if (r.data.type === 'tokens') continue;
+    // One account that can't make a code (a record from a newer version, say) must not blank the rest.
+    try {
+      codes.push({ id: r.id, ...codeOf(r, now) });
+    } catch {
+      continue;
+    }
+  }
   return { codes, now };
 }
 
@@ -31,14 +39,17 @@ export async function allCodes(_msg: Message, ctx: ApiContext): Promise<Result> 
  * Uses a code (copy or fill): for HOTP, returns the code for the stored counter and
  * advances the counter in the same commit (RFC 4226 §7.2: the counter moves after a use).
  */
-export async function useCode(rec: AccountRecord, ctx: ApiContext): Promise<{ code: string }> {
-  const { code } = codeOf(rec, ctx.now());
-  if (rec.data.type === 'hotp') {
-    const data: AccountData = { ...rec.data, counter: rec.data.counter + 1 };
+export function useCode(rec: AccountRecord, ctx: ApiContext): Promise<{ code: string }> {
+  if (rec.data.type !== 'hotp') return Promise.resolve({ code: codeOf(rec, ctx.now()).code });
+  return serialized(async () => {
+    // Read the counter again inside the lock: another use may have moved it meanwhile.
+    const fresh = (await ctx.vault.get<AccountData>(rec.id)) ?? rec;
+    const { code } = codeOf(fresh, ctx.now());
+    const data: AccountData = { ...fresh.data, counter: fresh.data.counter + 1 };
     await ctx.vault.commit({ put: [{ id: rec.id, kind: 'account', data }] });
     ctx.onChange?.();
-  }
-  return { code };
+    return { code };
+  });
 }
 
 /** codes.use: the popup copies a code. */

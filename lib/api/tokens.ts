@@ -9,6 +9,7 @@ import { MAX_PASTE_LENGTH, parseTokenPaste } from '../tokens/parse';
 import { planTokenAdd } from '../tokens/plan';
 import { oldestUnused, remaining, tokenView, usedMarkId, usedMarksFrom, usedTokenIds, type TokenRecord } from '../tokens/view';
 import { loadAccount, loadAccounts, type AccountRecord } from './accounts';
+import { serialized } from './mutex';
 import { optStr, str } from './router';
 import type { VaultChange } from '../vault/types';
 import { clearClipboardLater } from './clipboard';
@@ -39,7 +40,11 @@ async function entryFor(msg: Message, ctx: ApiContext): Promise<{ entry: Account
   };
 }
 
-export async function addTokens(msg: Message, ctx: ApiContext): Promise<Result> {
+export function addTokens(msg: Message, ctx: ApiContext): Promise<Result> {
+  return serialized(() => addTokensNow(msg, ctx));
+}
+
+async function addTokensNow(msg: Message, ctx: ApiContext): Promise<Result> {
   const text = str(msg, 'text');
   if (text.length > MAX_PASTE_LENGTH) throw new TesseraError('too-large');
   const { entry, create } = await entryFor(msg, ctx);
@@ -82,7 +87,11 @@ function pick(tokens: TokenRecord[], marks: Map<string, number>, tokenId: string
 }
 
 /** tokens.copy: hands out a token and marks it used (a used mark is never removed or moved). */
-export async function copyToken(msg: Message, ctx: ApiContext): Promise<Result> {
+export function copyToken(msg: Message, ctx: ApiContext): Promise<Result> {
+  return serialized(() => copyTokenNow(msg, ctx));
+}
+
+async function copyTokenNow(msg: Message, ctx: ApiContext): Promise<Result> {
   const account = await loadAccount(ctx, str(msg, 'accountId'));
   const { tokens, marks } = await tokensAndMarks(ctx, account.id);
   const token = pick(tokens, marks, optStr(msg, 'tokenId'));
@@ -104,7 +113,11 @@ export async function revealToken(msg: Message, ctx: ApiContext): Promise<Result
 }
 
 /** tokens.clearUsed: removes used tokens from the entry (their used marks stay). */
-export async function clearUsedTokens(msg: Message, ctx: ApiContext): Promise<Result> {
+export function clearUsedTokens(msg: Message, ctx: ApiContext): Promise<Result> {
+  return serialized(() => clearUsedTokensNow(msg, ctx));
+}
+
+async function clearUsedTokensNow(msg: Message, ctx: ApiContext): Promise<Result> {
   const account = await loadAccount(ctx, str(msg, 'accountId'));
   const { tokens, marks } = await tokensAndMarks(ctx, account.id);
   const ids = usedTokenIds(tokens, marks);

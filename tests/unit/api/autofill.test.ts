@@ -117,3 +117,37 @@ describe('autofill.request from a content script', async () => {
     expect(await autofillRequest({ type: 'autofill.request', reason: 'chip' }, sender, s.ctx)).toMatchObject({ ok: false, error: { code: 'locked' } });
   });
 });
+
+describe('names and counters', () => {
+  it('a cross-site frame is never told which accounts the tab’s site has', async () => {
+    const { call, add } = await setup([
+      { frameId: 0, url: 'https://shop.example.com/', found: false },
+      { frameId: 9, url: 'https://ads.evil.test/frame', found: true },
+    ]);
+    await add('alice', 'example.com');
+    await add('bob', 'example.com');
+    const r = await call({ type: 'autofill.fill', tabId: 1 });
+    expect(r).toMatchObject({ ok: false, error: { code: 'no-account-for-site' } });
+    expect(JSON.stringify(r)).not.toMatch(/alice|bob/);
+  });
+
+  it('popup.use copies the very code it tried to fill when the fill did not land (HOTP moves once)', async () => {
+    const api = await makeApi();
+    const writes: string[] = [];
+    api.ctx.services = {
+      tabs: {
+        tabUrl: async () => 'https://example.com/',
+        frames: async () => [{ frameId: 0, url: 'https://example.com/' }],
+        send: async <T,>(_t: number, _f: number, msg: Record<string, unknown>) =>
+          (msg.type === 'autofill.detect'
+            ? { found: true, kind: 'single', length: 6, score: 90, frameUrl: 'https://example.com/', top: true }
+            : (writes.push(String(msg.code)), { filled: false, fields: 0 })) as T,
+      } satisfies TabsPort,
+    };
+    const { added } = await api.call({ type: 'accounts.import', text: `otpauth://hotp/H:x?secret=${SECRET}&counter=0` });
+    const r = await api.call({ type: 'popup.use', id: added[0].id, tabId: 1 });
+    expect(r).toMatchObject({ ok: true, action: 'copied', code: '755224' });
+    expect(writes).toEqual(['755224']);
+    expect((await api.call({ type: 'accounts.list' })).accounts[0].counter).toBe(1);
+  });
+});

@@ -71,3 +71,20 @@ describe('tokens.* (automation-api.md, Tokens)', () => {
     expect(await call({ type: 'tokens.list', accountId: id })).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 });
+
+describe('messages arriving together', () => {
+  it('two copies at once hand out two different tokens; two HOTP uses two different codes', async () => {
+    const { call } = await makeApi();
+    const { accountId } = await call({ type: 'tokens.add', service: 'VPN', text: 'one-1111 two-2222 three-3333' });
+    const [a, b] = await Promise.all([call({ type: 'tokens.copy', accountId }), call({ type: 'tokens.copy', accountId })]);
+    expect([a.ok, b.ok]).toEqual([true, true]);
+    expect(new Set([a.value, b.value]).size).toBe(2);
+    expect((await call({ type: 'tokens.list', accountId })).remaining).toBe(1);
+
+    const { added } = await call({ type: 'accounts.import', text: 'otpauth://hotp/H:x?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&counter=0' });
+    const id = added[0].id;
+    const codes = await Promise.all([call({ type: 'codes.use', id }), call({ type: 'codes.use', id }), call({ type: 'accounts.update', id, label: 'renamed' })]);
+    expect(codes.slice(0, 2).map((c) => c.code).sort()).toEqual(['287082', '755224']); // RFC 4226 counts 0 and 1
+    expect((await call({ type: 'accounts.list' })).accounts.find((x: { id: string }) => x.id === id)).toMatchObject({ counter: 2, label: 'renamed' });
+  });
+});

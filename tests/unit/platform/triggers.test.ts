@@ -164,11 +164,12 @@ describe('installFillTriggers', () => {
     expect(isToContent(notice)).toBe(true);
     expect(JSON.stringify(notice)).not.toMatch(new RegExp(`${SA}|${SB}|${s.codeAt(SA)}|${s.codeAt(SB)}`));
 
-    // The shortcut has no frame: the notice goes to the tab (every frame; the one with the field shows it).
+    // The shortcut names no frame: the notice goes only to the frame with the best field (frame 0
+    // here), never to every frame of the tab (a cross-site frame must not see the names).
     tabsSend.mockClear();
     await commands.trigger(FILL_COMMAND);
     expect(s.writes).toEqual([]);
-    expect(tabsSend).toHaveBeenCalledWith(TAB, expect.objectContaining({ type: 'autofill.notice', code: 'ambiguous', candidates: expect.any(Array) }), undefined);
+    expect(tabsSend).toHaveBeenCalledWith(TAB, expect.objectContaining({ type: 'autofill.notice', code: 'ambiguous', candidates: expect.any(Array) }), { frameId: 0 });
   });
 });
 
