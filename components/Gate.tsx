@@ -31,6 +31,7 @@ export function SetupForm({ onDone, join }: { onDone(): void; join?: ComponentCh
     else setError(a.error.message);
   };
   return (
+    <>
     <form class="gate stack" onSubmit={submit} aria-labelledby="setup-title">
       <h1 id="setup-title">{t('ui.setup.title')}</h1>
       <p class="muted">{t('ui.setup.explain')}</p>
@@ -49,13 +50,15 @@ export function SetupForm({ onDone, join }: { onDone(): void; join?: ComponentCh
       </label>
       {error && <p class="error" role="alert">{error}</p>}
       <button class="primary" type="submit" disabled={busy || strength === 'too-short'}>{t('ui.setup.submit')}</button>
-      {join && (
-        <details>
-          <summary>{t('ui.setup.join')}</summary>
-          {join}
-        </details>
-      )}
     </form>
+    {/* A form of its own, after the set-up form (forms do not nest). */}
+    {join && (
+      <details class="gate">
+        <summary>{t('ui.setup.join')}</summary>
+        {join}
+      </details>
+    )}
+    </>
   );
 }
 

@@ -53,9 +53,16 @@ export function AccountTable({ accounts, onChanged }: { accounts: AccountSummary
 
   useEffect(() => {
     // Leaving the page ends the undo window: the removal happens.
-    const flush = () => void commitRemoval();
+    // Leaving the page (or this list: a lock) ends the undo window too.
+    const flush = () => {
+      clearTimeout(timer.current);
+      void commitRemoval();
+    };
     addEventListener('pagehide', flush);
-    return () => removeEventListener('pagehide', flush);
+    return () => {
+      removeEventListener('pagehide', flush);
+      flush();
+    };
   }, []);
 
   const remove = (a: AccountSummary) => {

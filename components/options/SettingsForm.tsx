@@ -21,7 +21,12 @@ export function SettingsForm() {
     } else setSaved(a.error.message);
   };
   const num = (key: 'autoLockMinutes' | 'clipboardClearSeconds' | 'lowTokenThreshold', min: number, max: number) => (
-    <input type="number" name={key} min={min} max={max} value={s[key]} onChange={(e) => void save({ [key]: Number(e.currentTarget.value) })} />
+    <input type="number" name={key} min={min} max={max} value={s[key]} onChange={(e) => {
+      // An emptied field is not a zero: leave the setting as it was.
+      const value = e.currentTarget.valueAsNumber;
+      if (Number.isFinite(value)) void save({ [key]: value });
+      else e.currentTarget.value = String(s[key]);
+    }} />
   );
   return (
     <div class="stack">

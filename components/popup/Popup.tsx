@@ -68,7 +68,8 @@ function Accounts({ onLocked }: { onLocked(): void }) {
       }
     }, 250);
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === '/' && document.activeElement !== search.current) {
+      const typing = e.target instanceof HTMLElement && (e.target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(e.target.tagName));
+      if (e.key === '/' && !typing) {
         e.preventDefault();
         search.current?.focus();
       }
@@ -84,13 +85,15 @@ function Accounts({ onLocked }: { onLocked(): void }) {
   useEffect(() => {
     if (!accounts) return;
     const ready = accounts.every((a) => a.type === 'tokens' || codes.has(a.id));
-    if (ready && !document.documentElement.dataset.ready) {
+    if (!ready) delete document.documentElement.dataset.ready;
+    else if (!document.documentElement.dataset.ready) {
       document.documentElement.dataset.ready = 'codes';
       // bench/extension.mjs reads this mark: the time from opening the popup to every code shown.
       performance.mark('tessera:codes-ready');
     }
-    else delete document.documentElement.dataset.ready;
   }, [accounts, codes]);
+  // Locked or gone: the codes are no longer shown.
+  useEffect(() => () => void delete document.documentElement.dataset.ready, []);
 
   useEffect(() => {
     if (!toast) return;

@@ -8,7 +8,7 @@ import type { ApiContext, Handler, Message, Result } from './types';
 export type Answer = ({ ok: true } & Result) | { ok: false; error: ErrorInfo; [extra: string]: unknown };
 
 /** Messages that work before a vault exists (automation-api.md, General rules). */
-const WITHOUT_VAULT = new Set(['sync.status', 'sync.configure', 'sync.now', 'settings.get']);
+const WITHOUT_VAULT = new Set(['sync.status', 'sync.configure', 'sync.now']);
 
 export function needsUnlockedVault(type: string): boolean {
   return !type.startsWith('vault.') && !WITHOUT_VAULT.has(type);

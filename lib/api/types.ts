@@ -27,7 +27,7 @@ export interface ApiContext {
   keyStore?: KeyStore;
   /** Called after every change a sync should carry (debounced by the caller). */
   onChange?(): void;
-  /** Called after a successful unlock (sync catches up). */
+  /** Called when the vault becomes open: after set-up and after unlock (sync catches up). */
   onUnlock?(): void;
   /** Browser-facing services (tabs, scripting, sync); absent in pure unit tests. */
   services?: Record<string, unknown>;

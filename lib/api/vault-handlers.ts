@@ -8,7 +8,8 @@ export async function status(_msg: Message, ctx: ApiContext): Promise<Result> {
 
 export async function setup(msg: Message, ctx: ApiContext): Promise<Result> {
   await ctx.vault.setup(str(msg, 'passphrase'));
-  ctx.onChange?.();
+  // A new vault is an unlocked one: sync seals credentials that waited for it, then catches up.
+  ctx.onUnlock?.();
   return {};
 }
 

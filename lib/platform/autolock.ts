@@ -5,6 +5,7 @@
 import { browser } from 'wxt/browser';
 import type { SettingsStore, VaultLike } from '../api/types';
 import { shouldAutoLock } from '../vault/autolock';
+import { ensureAlarm } from './alarms';
 
 const ALARM = 'tessera-autolock';
 const ACTIVITY_KEY = 'lastActivityAt';
@@ -24,7 +25,7 @@ export async function checkAutoLock(vault: VaultLike, settings: SettingsStore, n
 
 /** Registers the listeners; call at the top level of the service worker (MV3 event rules). */
 export function installAutoLock(vault: VaultLike, settings: SettingsStore): void {
-  void browser.alarms.create(ALARM, { periodInMinutes: 1 });
+  void ensureAlarm(ALARM, 1);
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === ALARM) void checkAutoLock(vault, settings);
   });

@@ -10,7 +10,11 @@ export type DeviceVault = Pick<Vault,
 
 export function openDeviceVault(open: () => Promise<Vault> = () => Vault.open({ keyStore: sessionKeyStore() })): DeviceVault {
   let vault: Promise<Vault> | undefined;
-  const v = () => (vault ??= open());
+  // A failed open (IndexedDB unavailable for a moment) is tried again on the next call.
+  const v = () => (vault ??= open().catch((e: unknown) => {
+    vault = undefined;
+    throw e;
+  }));
   return {
     state: async () => (await v()).state(),
     setup: async (p) => (await v()).setup(p),

@@ -19,7 +19,8 @@ export function installApi(handlers: Record<string, Handler>, contentHandlers: R
     const type = (msg as Message | undefined)?.type;
     let answer: Promise<Answer>;
     if (isExtensionPage(sender, browser.runtime.id, origin)) {
-      answer = recordActivity().then(() => dispatch(handlers, msg, ctx));
+      // Recording activity is best effort: the message is answered whatever happens to it.
+      answer = recordActivity().catch(() => undefined).then(() => dispatch(handlers, msg, ctx));
     } else if (typeof type === 'string' && Object.hasOwn(contentHandlers, type) && isOwnContentScript(sender, browser.runtime.id, origin)) {
       answer = contentHandlers[type]!(msg as Message, sender, ctx).catch((e: unknown) => ({ ok: false as const, error: toErrorInfo(e) }));
     } else {

@@ -18,7 +18,9 @@ export async function fillFromTrigger(ctx: ApiContext, tabId: number, frameId?: 
     const answer = failure(e);
     if (!answer.ok) {
       const notice = { type: 'autofill.notice', code: answer.error.code, message: answer.error.message, candidates: answer.candidates ?? [] };
-      await browser.tabs.sendMessage(tabId, notice, frameId === undefined ? undefined : { frameId }).catch(() => undefined);
+      // Only the frame with the field hears it (an `ambiguous` answer names that frame).
+      const target = typeof answer.frameId === 'number' ? answer.frameId : frameId;
+      await browser.tabs.sendMessage(tabId, notice, target === undefined ? undefined : { frameId: target }).catch(() => undefined);
     }
     return answer;
   }

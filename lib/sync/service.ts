@@ -55,6 +55,8 @@ export interface SyncStatusAnswer extends Omit<SyncStatus, 'retryAt'> {
 
 export class SyncService {
   private engine: { kind: BackendKind; engine: SyncEngine } | null = null;
+  /** An engine being built: concurrent callers share it, so one configuration has one engine. */
+  private building: Promise<SyncEngine> | null = null;
 
   constructor(private readonly deps: SyncServiceDeps) {}
 
@@ -68,7 +70,11 @@ export class SyncService {
     if (kind === 'off') {
       this.engine?.engine.stop();
       this.engine = null;
+      this.building = null;
       await this.deps.local.set({ [BACKEND_KEY]: 'off', [STATUS_KEY]: { state: 'off', lastSyncAt: null } });
+      // Sync off: the WebDAV password is no longer kept anywhere.
+      await this.deps.session.remove(PENDING_KEY);
+      if ((await this.deps.vault.state()) === 'unlocked') await this.deps.vault.commit({ remove: [WEBDAV_RECORD] });
       return { state: 'off' };
     }
     if (kind === 'webdav' && !creds) throw new TesseraError('bad-input');
@@ -85,7 +91,9 @@ export class SyncService {
     const backend = await this.backend();
     if (backend === 'off') return { backend, state: 'off', lastSyncAt: null };
     const saved = (await this.deps.local.get(STATUS_KEY))[STATUS_KEY] as SyncStatus | undefined;
-    const s = this.engine?.kind === backend ? this.engine.engine.status() : saved ?? { state: 'idle', lastSyncAt: null };
+    // A saved "syncing" without a live engine is a round the stopped worker never finished.
+    const settled = saved?.state === 'syncing' ? { ...saved, state: 'idle' as const } : saved;
+    const s = this.engine?.kind === backend ? this.engine.engine.status() : settled ?? { state: 'idle', lastSyncAt: null };
     return { backend, ...s, lastSyncAt: s.lastSyncAt ?? saved?.lastSyncAt ?? null };
   }
 
@@ -129,15 +137,22 @@ export class SyncService {
     if (pending) return pending;
     if ((await this.deps.vault.state()) !== 'unlocked') throw new TesseraError('locked');
     const rec = await this.deps.vault.get<WebDavCredentials>(WEBDAV_RECORD);
-    if (!rec) throw new TesseraError('bad-input');
+    // Lost credentials (e.g. given before a browser restart, never sealed): ask for them again.
+    if (!rec) throw new TesseraError('unauthorized');
     return rec.data;
   }
 
   private async currentEngine(kind: BackendKind): Promise<SyncEngine> {
     if (this.engine?.kind === kind) return this.engine.engine;
-    const engine = await this.buildEngine(kind);
-    this.engine = { kind, engine };
-    return engine;
+    this.building ??= this.buildEngine(kind).then(
+      (engine) => {
+        this.engine = { kind, engine };
+        return engine;
+      },
+    ).finally(() => {
+      this.building = null;
+    });
+    return this.building;
   }
 
   private async buildEngine(kind: BackendKind, creds?: WebDavCredentials): Promise<SyncEngine> {
