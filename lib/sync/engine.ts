@@ -9,6 +9,7 @@ import { mergeSets } from './merge';
 import { planOwnRecords, sameRecordSet } from './ownership';
 import { debounce, realTimers, type Debounced, type Timers } from './debounce';
 import { RetryLater, type DeviceSnapshot, type SyncBackend } from './backend';
+import { acceptableHeader, acceptableRemote } from './remote';
 import { TesseraError, toErrorInfo, type ErrorInfo } from '../messages/errors';
 import type { LocalReplica, SealedRecord, VaultHeader } from '../vault/types';
 
@@ -152,11 +153,12 @@ export class SyncEngine {
       if (others.length) throw new TesseraError('conflict');
     }
 
-    const newest = newestHeader([header, ...snapshots.map((s) => s.header)], header.vaultId)!;
+    const now = this.timers.now();
+    const newest = newestHeader([header, ...snapshots.map((s) => s.header).filter((h) => acceptableHeader(h, now))], header.vaultId)!;
     const headerAdopted = compareHlc(newest.hlc, header.hlc) > 0;
     if (headerAdopted) await replica.adoptHeader(newest);
 
-    const remote = snapshots.flatMap((s) => s.records ?? []);
+    const remote = snapshots.flatMap((s) => s.records ?? []).filter((r) => acceptableRemote(r, now));
     const { merged, toApplyLocally, toPush } = mergeSets(await replica.sealedRecords(), remote);
     if (toApplyLocally.length) await replica.applyRemote(toApplyLocally);
     this.lastPulled = toApplyLocally.length;
@@ -185,15 +187,16 @@ export class SyncEngine {
   private async join(): Promise<SyncResult> {
     const { replica, backend } = this.options;
     let best: { header: VaultHeader; snapshots: DeviceSnapshot[]; at: number } | null = null;
+    const now = this.timers.now();
     for (const vaultId of await backend.vaults()) {
       const snapshots = await backend.read(vaultId);
-      const header = newestHeader(snapshots.map((s) => s.header), vaultId);
+      const header = newestHeader(snapshots.map((s) => s.header).filter((h) => acceptableHeader(h, now)), vaultId);
       const at = Math.max(...snapshots.map((s) => s.writtenAt));
       if (header && (!best || at > best.at)) best = { header, snapshots, at };
     }
     if (!best) return { pulled: 0, pushed: 0 };
     await replica.adoptHeader(best.header);
-    const remote: SealedRecord[] = best.snapshots.flatMap((s) => s.records ?? []);
+    const remote: SealedRecord[] = best.snapshots.flatMap((s) => s.records ?? []).filter((r) => acceptableRemote(r, now));
     const { toApplyLocally } = mergeSets(await replica.sealedRecords(), remote);
     if (toApplyLocally.length) await replica.applyRemote(toApplyLocally);
     this.lastPulled = toApplyLocally.length;

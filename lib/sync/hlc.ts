@@ -12,6 +12,11 @@ export interface Hlc {
 
 const PATTERN = /^(\d{13})-([0-9a-f]{4})-([A-Za-z0-9_-]{1,64})$/;
 const MAX_COUNTER = 0xffff;
+/**
+ * How far ahead of our own clock a remote stamp may be. Farther, it is a broken clock or a
+ * hostile backend: observing it would drag every later local stamp along (and past 13 digits).
+ */
+export const MAX_SKEW_MS = 24 * 60 * 60 * 1000;
 
 export function encodeHlc(h: Hlc): string {
   return `${String(h.wall).padStart(13, '0')}-${h.counter.toString(16).padStart(4, '0')}-${h.device}`;
@@ -55,6 +60,7 @@ export class HlcClock {
 
   observe(remote: string): void {
     const r = decodeHlc(remote);
+    if (r.wall > this.wallClock() + MAX_SKEW_MS) return;
     const wall = Math.max(this.wallClock(), this.last.wall, r.wall);
     let counter = 0;
     if (wall === this.last.wall && wall === r.wall) counter = Math.max(this.last.counter, r.counter) + 1;

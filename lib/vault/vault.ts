@@ -9,6 +9,8 @@ import { randomBytes, randomId } from '../crypto/random';
 import { t } from '../i18n/i18n';
 import { TesseraError } from '../messages/errors';
 import { HlcClock, compareHlc, isHlc } from '../sync/hlc';
+import { compareVersions, sameWrite } from '../sync/merge';
+import { acceptableRemote, plausibleStamp } from '../sync/remote';
 import { openVaultDb, type VaultDb, type VaultSchema } from './db';
 import { isRecordKind, isSealedRecord, openRecord, sealRecord } from './envelope';
 import { VAULT_FORMAT, isVaultHeader, unwrapVaultKey, wrapVaultKey } from './header';
@@ -44,7 +46,8 @@ export class Vault implements LocalReplica {
     const stored = await tx.store.get('clock');
     await tx.done;
     const last = isHlc(stored) ? stored : undefined;
-    return new Vault(db, ownsDb, options.keyStore, new HlcClock(device, options.now, last), last ?? '', options.kdfParams ?? (() => newKdfParams()));
+    const wall = options.now ?? Date.now;
+    return new Vault(db, ownsDb, options.keyStore, new HlcClock(device, wall, last), last ?? '', options.kdfParams ?? (() => newKdfParams()), wall);
   }
 
   private constructor(
@@ -55,6 +58,8 @@ export class Vault implements LocalReplica {
     /** The highest stamp issued or observed: persisted in meta 'clock' with every write. */
     private high: string,
     private readonly kdfParams: () => KdfParams,
+    /** The wall clock under the stamps: remote records far ahead of it are not believed. */
+    private readonly wallClock: () => number,
   ) {}
 
   /** This device's random id, as it appears in hybrid-logical-clock stamps. */
@@ -231,22 +236,23 @@ export class Vault implements LocalReplica {
    */
   async adoptHeader(h: VaultHeader): Promise<void> {
     if (!isVaultHeader(h)) throw new TesseraError('corrupt', t('vault.bad-header'));
-    let replaced: VaultHeader | null = null;
     await this.transact(async (tx) => {
       const meta = tx.objectStore('meta');
       const current = await meta.get('header');
       await this.catchUp(tx);
+      // Only a device without a vault takes another vault's header (joining); a vault set up
+      // here meanwhile is never replaced (sync `conflict`, nothing overwritten).
+      if (isVaultHeader(current) && current.vaultId !== h.vaultId) throw new TesseraError('conflict');
+      if (!plausibleStamp(h.hlc, this.wallClock())) return;
       this.observe(h.hlc);
-      const same = isVaultHeader(current) && current.vaultId === h.vaultId;
-      if (!same || compareHlc(h.hlc, current.hlc) > 0) {
+      if (!isVaultHeader(current) || compareHlc(h.hlc, current.hlc) > 0) {
         const { format, vaultId, hlc, kdf, wrappedKey } = h;
         await meta.put({ format, vaultId, hlc, kdf: { ...kdf }, wrappedKey }, 'header');
-        if (isVaultHeader(current) && !same) replaced = current;
       }
       await this.saveClock(tx);
     });
-    if (replaced) await this.keyStore.clear();
   }
+
 
   /** Every record but `local` ones, tombstones included (rows too malformed to send are left out). */
   async sealedRecords(): Promise<SealedRecord[]> {
@@ -266,6 +272,8 @@ export class Vault implements LocalReplica {
         throw new TesseraError('corrupt', t('vault.bad-remote', typeof r?.id === 'string' ? r.id.slice(0, 64) : '?'));
       }
     }
+    // Implausible records (a far-future stamp, a used mark under another record's id) are ignored.
+    records = records.filter((r) => acceptableRemote(r, this.wallClock()));
     if (records.length === 0) return;
     await this.transact(async (tx) => {
       const store = tx.objectStore('records');
@@ -274,12 +282,10 @@ export class Vault implements LocalReplica {
         this.observe(r.hlc);
         const existing = await store.get(r.id);
         if (r.kind === 'used' && r.deleted) continue;
-        if (existing?.kind === 'used') {
-          // A used mark is never removed or edited; of two marks of one token the earliest use
-          // wins, as in lib/sync/merge.ts, so every device ends with the same mark.
-          const earlier = r.kind === 'used' && isHlc(existing.hlc) && compareHlc(r.hlc, existing.hlc) < 0;
-          if (!earlier) continue;
-        } else if (existing && isHlc(existing.hlc) && compareHlc(existing.hlc, r.hlc) >= 0) continue;
+        // Only the merge's own winner replaces what is here (lib/sync/merge.ts compareVersions:
+        // of two used marks of one token the earliest use wins, and no other write beats a used
+        // mark), and never across kinds: a `local` record or an account can't become something else.
+        if (existing && (existing.kind !== r.kind || sameWrite(r, existing) || compareVersions(r, existing) <= 0)) continue;
         await store.put({ id: r.id, kind: r.kind, hlc: r.hlc, deleted: r.deleted, sealed: r.deleted ? null : r.sealed });
       }
       await this.saveClock(tx);

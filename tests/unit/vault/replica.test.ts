@@ -92,13 +92,30 @@ describe('LocalReplica', () => {
     expect(await bKeys.get()).not.toBeNull();
   });
 
-  it('adopting a different vault drops the unlocked key of the old one', async () => {
+  it('never replaces a vault of its own with another one (conflict, nothing changed)', async () => {
     const { a, b } = await twoDevices();
     await b.setup('another passphrase');
+    const mine = await b.header();
+    await expect(b.adoptHeader((await a.header())!)).rejects.toMatchObject({ code: 'conflict' });
     expect(await b.state()).toBe('unlocked');
-    await b.adoptHeader((await a.header())!);
-    expect(await b.state()).toBe('locked');
-    expect((await b.header())?.vaultId).toBe((await a.header())?.vaultId);
+    expect(await b.header()).toEqual(mine);
+  });
+
+  it('does not believe a header or records stamped far in the future', async () => {
+    const { a, b } = await twoDevices();
+    const h = (await a.header())!;
+    await b.adoptHeader(h);
+    const future = { ...h, hlc: '9999999999999-ffff-evil', wrappedKey: h.wrappedKey };
+    await b.adoptHeader(future);
+    expect((await b.header())?.hlc).toBe(h.hlc);
+    await a.commit({ put: [account('z', 'Zed')] });
+    const [rec] = await a.sealedRecords();
+    await b.applyRemote([{ ...rec!, hlc: '9999999999999-ffff-evil' }]);
+    expect(await b.sealedRecords()).toEqual([]);
+    // A used mark under an account's id would replace the account for good: ignored too.
+    await b.applyRemote([rec!]);
+    await b.applyRemote([{ ...rec!, kind: 'used', hlc: rec!.hlc.replace(/^\d/, '0') }]);
+    expect((await b.sealedRecords()).map((r) => [r.id, r.kind])).toEqual([['z', 'account']]);
   });
 
   it('refuses a header it cannot read', async () => {
