@@ -22,6 +22,43 @@ const NAME = /^[A-Za-z0-9_-]{1,64}$/;
 const PROPFIND_BODY =
   '<?xml version="1.0" encoding="utf-8"?><d:propfind xmlns:d="DAV:"><d:prop><d:resourcetype/><d:getetag/></d:prop></d:propfind>';
 
+/** A folder listing holds a few entries: a bigger answer is not a WebDAV listing of ours. */
+const MAX_LISTING_BYTES = 512 * 1024;
+/** One device's file: thousands of sealed records fit well below this. */
+const MAX_FILE_BYTES = 32 * 1024 * 1024;
+const MAX_OTHER_BYTES = 64 * 1024;
+
+async function readCapped(res: Response, maxBytes: number, signal: AbortSignal): Promise<string> {
+  if (Number(res.headers.get('content-length') ?? 0) > maxBytes) {
+    await res.body?.cancel().catch(() => {});
+    throw new TesseraError('unreachable');
+  }
+  if (!res.body) return '';
+  const reader = res.body.getReader();
+  // The timeout covers the body too: cancelling ends a pending read.
+  signal.addEventListener('abort', () => void reader.cancel().catch(() => {}), { once: true });
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (signal.aborted) throw new TesseraError('unreachable');
+    if (done) break;
+    size += value.length;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw new TesseraError('unreachable');
+    }
+    chunks.push(value);
+  }
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    all.set(c, at);
+    at += c.length;
+  }
+  return new TextDecoder().decode(all);
+}
+
 export interface WebDavOptions {
   /** The folder to use, as the user typed it (e.g. https://cloud.example/remote.php/dav/files/me/). */
   url: string;
@@ -91,10 +128,10 @@ export class WebDavBackend implements SyncBackend {
   private async readFile(vaultId: string, deviceId: string, url: URL, etag: string | null): Promise<DeviceSnapshot> {
     const cached = this.cache.get(url.href);
     if (etag && cached?.etag === etag) return cached.snapshot;
-    const res = await this.request('GET', url, {});
+    const res = await this.request('GET', url, {}, undefined, MAX_FILE_BYTES);
     if (res.status === 404) return { vaultId, deviceId, writtenAt: 0, header: null, records: null }; // removed meanwhile
     this.expect(res, [200]);
-    const snapshot = parseFile(await res.text(), vaultId, deviceId);
+    const snapshot = parseFile(res.text, vaultId, deviceId);
     // Keyed by the listing's ETag, which is what the next listing is compared with.
     if (etag && snapshot.records) this.cache.set(url.href, { etag, snapshot });
     return snapshot;
@@ -123,18 +160,21 @@ export class WebDavBackend implements SyncBackend {
 
   /** The entries of a folder (itself excluded), or null when it does not exist. */
   private async list(url: URL): Promise<Array<{ name: string; url: URL; etag: string | null; collection: boolean }> | null> {
-    const res = await this.request('PROPFIND', url, { Depth: '1', 'Content-Type': 'application/xml; charset=utf-8' }, PROPFIND_BODY);
+    const res = await this.request('PROPFIND', url, { Depth: '1', 'Content-Type': 'application/xml; charset=utf-8' }, PROPFIND_BODY, MAX_LISTING_BYTES);
     if (res.status === 404) return null;
     this.expect(res, [207]);
     const out = [];
-    for (const e of parseMultistatus(await res.text())) {
+    const folder = url.pathname.replace(/\/+$/, '');
+    for (const e of parseMultistatus(res.text)) {
       let entry: URL;
       try {
         entry = new URL(e.href, url);
       } catch {
         continue;
       }
-      if (entry.pathname.replace(/\/+$/, '') === url.pathname.replace(/\/+$/, '')) continue;
+      // Only entries inside this folder on this server: the credentials never go anywhere else.
+      if (entry.origin !== url.origin || !entry.pathname.startsWith(`${folder}/`)) continue;
+      if (entry.pathname.replace(/\/+$/, '') === folder) continue;
       const segments = entry.pathname.replace(/\/+$/, '').split('/');
       let name: string;
       try {
@@ -147,7 +187,11 @@ export class WebDavBackend implements SyncBackend {
     return out;
   }
 
-  private async request(method: string, url: URL, headers: Record<string, string>, body?: string): Promise<Response> {
+  /**
+   * One request, its body read under the same timeout (a server that sends headers and then
+   * trickles the body must not stall sync) and up to `maxBytes` (else `unreachable`).
+   */
+  private async request(method: string, url: URL, headers: Record<string, string>, body?: string, maxBytes = MAX_OTHER_BYTES): Promise<{ status: number; text: string }> {
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), this.timeoutMs);
     try {
@@ -167,7 +211,7 @@ export class WebDavBackend implements SyncBackend {
         await res.body?.cancel().catch(() => {});
         throw new TesseraError('unreachable', t('sync.webdav.server-error', res.status));
       }
-      return res;
+      return { status: res.status, text: await readCapped(res, maxBytes, abort.signal) };
     } catch (e) {
       if (e instanceof TesseraError) throw e;
       // Network failure, refused connection, TLS error, timeout (abort): never the secret in it.
@@ -177,11 +221,8 @@ export class WebDavBackend implements SyncBackend {
     }
   }
 
-  private expect(res: Response, statuses: number[]): void {
-    if (!statuses.includes(res.status)) {
-      void res.body?.cancel().catch(() => {});
-      throw new TesseraError('unreachable', t('sync.webdav.unexpected', res.status));
-    }
+  private expect(res: { status: number }, statuses: number[]): void {
+    if (!statuses.includes(res.status)) throw new TesseraError('unreachable', t('sync.webdav.unexpected', res.status));
   }
 }
 

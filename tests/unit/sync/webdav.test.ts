@@ -140,3 +140,28 @@ describe('parseFile', () => {
     expect(parseFile(JSON.stringify(good), 'vault-AAAAAAAAAAAAAAAA', 'devA').records).toHaveLength(1);
   });
 });
+
+describe('a hostile or slow server', () => {
+  const listing = (hrefs: string[]) =>
+    `<?xml version="1.0"?><d:multistatus xmlns:d="DAV:">${hrefs.map((h) => `<d:response><d:href>${h}</d:href><d:propstat><d:prop><d:resourcetype/></d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response>`).join('')}</d:multistatus>`;
+
+  it('never sends the credentials outside the sync folder on the same server', async () => {
+    const { dav, calls } = backend((method, url) => {
+      if (method === 'PROPFIND') {
+        return new Response(listing(['/files/me/tessera/v1/', 'https://evil.example/files/me/tessera/v1/dev1.json', '/elsewhere/dev2.json', '/files/me/tessera/v1/dev3.json']), { status: 207 });
+      }
+      return new Response('{}', { status: url.includes('dev3') ? 200 : 500 });
+    });
+    await dav.read('v1');
+    const gets = calls.filter((c) => c.method === 'GET').map((c) => c.url);
+    expect(gets).toEqual(['https://dav.example/files/me/tessera/v1/dev3.json']);
+  });
+
+  it('gives up on a body that never ends, and on an oversized answer', async () => {
+    const trickle = () => new Response(new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode('<?xml')); } }), { status: 207 });
+    const slow = backend(() => trickle(), { timeoutMs: 200 });
+    expect(await codeOf(slow.dav.vaults())).toBe('unreachable');
+    const huge = backend(() => new Response('x'.repeat(600 * 1024), { status: 207 }));
+    expect(await codeOf(huge.dav.vaults())).toBe('unreachable');
+  });
+});
