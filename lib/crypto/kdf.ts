@@ -24,12 +24,15 @@ export const DEFAULT_KDF: Readonly<Omit<KdfParams, 'salt'>> = {
 /** OWASP Password Storage Cheat Sheet, argon2id: the least we ever choose for a new header. */
 export const OWASP_MINIMUM = { memoryKiB: 19 * 1024, iterations: 2, parallelism: 1 } as const;
 
-// Bounds on parameters read from a header (which may come from a sync backend): enough room to
-// raise the cost for years, but no header can make this device allocate gigabytes or spin for
-// minutes. RFC 9106 §3.1: m ≥ 8·p KiB, 1 ≤ p < 2^24, t ≥ 1.
-const MAX_MEMORY_KIB = 1024 * 1024;
-const MAX_ITERATIONS = 64;
+// Bounds on parameters read from a header (which may come from a sync backend): room to raise
+// the cost well past today's 64 MiB × 3 passes, but no header can make this device allocate more
+// than 256 MiB or run much past ten seconds (≈ 1.3 ms per MiB-pass here, docs/benchmarks.md).
+// RFC 9106 §3.1: m ≥ 8·p KiB, 1 ≤ p < 2^24, t ≥ 1.
+const MAX_MEMORY_KIB = 256 * 1024;
+const MAX_ITERATIONS = 10;
+const MAX_COST_KIB_PASSES = 8 * 64 * 1024 * 3;
 const MAX_PARALLELISM = 16;
+const MAX_SALT_BYTES = 64;
 
 export type KdfEngine = 'hash-wasm' | 'noble';
 
@@ -91,7 +94,10 @@ export function assertKdfParams(p: KdfParams): void {
   if (!int(p.parallelism, 1, MAX_PARALLELISM)) throw new Error('argon2id parallelism out of range');
   if (!int(p.iterations, 1, MAX_ITERATIONS)) throw new Error('argon2id iterations out of range');
   if (!int(p.memoryKiB, 8 * p.parallelism, MAX_MEMORY_KIB)) throw new Error('argon2id memory out of range');
-  if (typeof p.salt !== 'string' || fromBase64(p.salt).length < SALT_BYTES) throw new Error('argon2id salt too short');
+  if (p.memoryKiB * p.iterations > MAX_COST_KIB_PASSES) throw new Error('argon2id cost out of range');
+  if (typeof p.salt !== 'string' || p.salt.length > 2 * MAX_SALT_BYTES) throw new Error('argon2id salt too long');
+  const salt = fromBase64(p.salt).length;
+  if (salt < SALT_BYTES || salt > MAX_SALT_BYTES) throw new Error('argon2id salt out of range');
 }
 
 let engine: Promise<KdfEngine> | undefined;

@@ -105,6 +105,10 @@ describe('deriveKey', () => {
       { parallelism: 0 },
       { salt: 'AAECAwQFBgc=' },
       { salt: 'not base64!' },
+      { memoryKiB: 512 * 1024 },
+      { iterations: 11 },
+      { memoryKiB: 256 * 1024, iterations: 10 },
+      { salt: 'A'.repeat(200) },
     ];
     for (const b of bad) {
       expect(() => assertKdfParams({ ...small, ...b }), JSON.stringify(b)).toThrow();
