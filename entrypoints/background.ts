@@ -20,6 +20,9 @@ import { sessionKeyStore } from '../lib/vault/session-key-store';
 
 // An ES module worker: the QR decoder's wasm ships as its own file instead of inlined base64.
 export default defineBackground({ type: 'module', main: () => {
+  // The unlocked key lives in storage.session: only extension contexts, never content scripts
+  // (Chrome's default, stated here so that no change elsewhere can widen it).
+  void browser.storage.session.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })?.catch(() => undefined);
   const settings = localSettingsStore();
   const keyStore = sessionKeyStore();
   const vault = openDeviceVault();

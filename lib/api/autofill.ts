@@ -33,6 +33,11 @@ export interface FillRequest {
   accountId?: string;
   /** Only this frame (the chip's or the context menu's frame). */
   frameId?: number;
+  /**
+   * An automatic fill (the opt-in setting): TOTP accounts only. Every HOTP fill moves the counter,
+   * so a page that keeps re-creating its field could push it past the server's look-ahead.
+   */
+  automatic?: boolean;
 }
 
 export interface FillResult {
@@ -73,9 +78,9 @@ const candidate = (a: AccountRecord) => ({ id: a.id, issuer: a.data.issuer, labe
  * the check comes before any name is given out: a cross-site frame never learns which accounts
  * the tab's site has (the picker's candidates go to that frame).
  */
-async function chooseAccount(ctx: ApiContext, tabSite: string | null, frameSite: string | null, frameId: number, accountId: string | undefined): Promise<AccountRecord> {
+async function chooseAccount(ctx: ApiContext, tabSite: string | null, frameSite: string | null, frameId: number, accountId: string | undefined, automatic = false): Promise<AccountRecord> {
   const crossSite = frameSite !== tabSite;
-  const fitsFrame = (a: AccountRecord) => !crossSite || (frameSite !== null && a.data.sites.includes(frameSite));
+  const fitsFrame = (a: AccountRecord) => (!crossSite || (frameSite !== null && a.data.sites.includes(frameSite))) && (!automatic || a.data.type === 'totp');
   if (accountId !== undefined) {
     const rec = await loadAccount(ctx, accountId);
     // A `tokens` entry has no code to fill: for autofill there is no such account.
@@ -99,7 +104,7 @@ async function fillWithCode(req: FillRequest, ctx: ApiContext): Promise<FillResu
   if (tabUrl === null) throw new TesseraError('not-found');
   const best = await detect(tabs, req.tabId, req.frameId);
   if (!best) throw new TesseraError('no-otp-field');
-  const account = await chooseAccount(ctx, siteOf(tabUrl), siteOf(best.detection.frameUrl), best.frameId, req.accountId);
+  const account = await chooseAccount(ctx, siteOf(tabUrl), siteOf(best.detection.frameUrl), best.frameId, req.accountId, req.automatic);
   const { code } = await useCode(account, ctx);
   const written = await tabs.send<WriteAnswer>(req.tabId, best.frameId, { type: 'autofill.write', code });
   return { filled: Boolean(written?.filled), accountId: account.id, fields: written?.fields ?? 0, code };

@@ -9,6 +9,18 @@ import { failure, type Answer } from './router';
 import { accountsForSite, fill } from './autofill';
 import type { ApiContext, Message } from './types';
 
+/** At most one automatic fill per page in this interval, whatever the page does with its fields. */
+const AUTOMATIC_INTERVAL_MS = 30_000;
+const lastAutomatic = new Map<string, number>();
+
+function automaticAllowed(page: string, now: number): boolean {
+  const last = lastAutomatic.get(page);
+  if (last !== undefined && now - last < AUTOMATIC_INTERVAL_MS) return false;
+  if (lastAutomatic.size > 500) lastAutomatic.clear();
+  lastAutomatic.set(page, now);
+  return true;
+}
+
 export async function autofillRequest(msg: Message, sender: SenderLike, ctx: ApiContext): Promise<Answer> {
   try {
     const tabId = sender.tab?.id;
@@ -17,6 +29,7 @@ export async function autofillRequest(msg: Message, sender: SenderLike, ctx: Api
     if (state !== 'unlocked') throw new TesseraError(state === 'new' ? 'no-vault' : 'locked');
     const automatic = msg.reason === 'auto';
     if (automatic && !(await ctx.settings.get()).autoFill) return { ok: true, filled: false, skipped: 'auto-fill-off' };
+    if (automatic && !automaticAllowed(`${tabId} ${sender.url ?? ''}`, ctx.now())) return { ok: true, filled: false, skipped: 'too-soon' };
     let accountId: string | undefined;
     if (!automatic && typeof msg.accountId === 'string') {
       const bound = await accountsForSite(ctx, siteOf(sender.tab?.url ?? sender.url ?? ''));
@@ -24,7 +37,7 @@ export async function autofillRequest(msg: Message, sender: SenderLike, ctx: Api
       accountId = msg.accountId;
     }
     // Automatic fills never name an account: only a single bound account is used (else ambiguous).
-    const result = await fill({ tabId, frameId: sender.frameId, accountId }, ctx);
+    const result = await fill({ tabId, frameId: sender.frameId, accountId, automatic }, ctx);
     return { ok: true, ...result };
   } catch (e) {
     return failure(e);

@@ -27,8 +27,12 @@ export class TesseraError extends Error {
   }
 }
 
-/** Turns anything thrown into an `{ code, message }` pair; unknown errors become `internal`. */
+/**
+ * Turns anything thrown into an `{ code, message }` pair; unknown errors become `internal`, named
+ * by their kind only: a runtime message can quote the data it failed on (JSON.parse quotes
+ * decrypted text), and these answers are shown, and a sync status is stored.
+ */
 export function toErrorInfo(e: unknown): ErrorInfo {
   if (e instanceof TesseraError) return e.toInfo();
-  return { code: 'internal', message: t('error.internal', e instanceof Error ? e.message : String(e)) };
+  return { code: 'internal', message: t('error.internal', e instanceof Error ? e.name : typeof e) };
 }

@@ -154,7 +154,9 @@ function entryToParams(bytes: Uint8Array): OtpParams | MigrationEntryError {
     serializeOtpauthUri(p); // every account must be writable as an otpauth:// URI (length)
     return p;
   } catch (err) {
-    const { issuer, label } = splitLabel(names.name, names.issuer);
+    // The names only say which entry failed: shown, so without control or bidi characters.
+    const shown = (s: string) => s.replace(/[\p{Cc}\u202A-\u202E\u2066-\u2069]/gu, '');
+    const { issuer, label } = splitLabel(shown(names.name), shown(names.issuer));
     return { error: toErrorInfo(err), issuer, label };
   }
 }

@@ -61,7 +61,9 @@ export function parseCounter(value: string | number, code: ErrorCode): number {
 
 /** Issuers and labels are shown to people: no surrounding blanks, and valid Unicode. */
 export function isCleanText(s: string): boolean {
-  return s.trim() === s && s.isWellFormed();
+  // No control characters and no bidirectional overrides or isolates (U+202A–202E, U+2066–2069):
+  // names are shown in the popup and the fill picker, where those could spoof another account.
+  return s.trim() === s && s.isWellFormed() && !/[\p{Cc}\u202A-\u202E\u2066-\u2069]/u.test(s);
 }
 
 /**

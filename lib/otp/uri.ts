@@ -17,7 +17,7 @@ import { TesseraError } from '../messages/errors';
 import { DEFAULT_DIGITS, DEFAULT_PERIOD, type OtpParams } from './account';
 import { canonicalSecret } from './base32';
 import { joinLabel, splitLabel } from './label';
-import { KNOWN_PARAMS, parseAlgorithm, parseCounter, parseDigits, parsePeriod, parseType, validateParams } from './params';
+import { KNOWN_PARAMS, isCleanText, parseAlgorithm, parseCounter, parseDigits, parsePeriod, parseType, validateParams } from './params';
 
 /** Longest accepted URI, in UTF-16 code units after trimming (a QR code holds at most ~4,300). */
 export const MAX_URI_LENGTH = 4096;
@@ -91,7 +91,8 @@ export function parseOtpauthUri(text: string): OtpParams {
   }
 
   const { issuer, label } = splitLabel(percentDecode(path.slice(slash + 1)), known.get('issuer') ?? '');
-  if (label === '') throw new TesseraError('bad-uri');
+  // Decoded names obey the same rule as every other way in (no control or bidi characters).
+  if (label === '' || !isCleanText(issuer) || !isCleanText(label)) throw new TesseraError('bad-uri');
   const secret = known.get('secret');
   if (secret === undefined) throw new TesseraError('bad-secret');
 

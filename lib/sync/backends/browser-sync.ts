@@ -156,7 +156,14 @@ export class BrowserSyncBackend implements SyncBackend {
 
     const plain: PlainRecord[] = [];
     for (const r of snapshot.records ?? []) {
-      plain.push(r.deleted ? { id: r.id, kind: r.kind, hlc: r.hlc, deleted: true } : { id: r.id, kind: r.kind, hlc: r.hlc, deleted: false, data: await this.options.crypto.openRecord(r) });
+      if (r.deleted) {
+        plain.push({ id: r.id, kind: r.kind, hlc: r.hlc, deleted: true });
+        continue;
+      }
+      // A record that no longer opens (the vault reports it as corrupt) stays out of the pack:
+      // one bad record must not stop every later write.
+      const data = await this.options.crypto.openRecord(r).then((d) => ({ ok: true as const, d }), () => ({ ok: false as const }));
+      if (data.ok) plain.push({ id: r.id, kind: r.kind, hlc: r.hlc, deleted: false, data: data.d });
     }
     const gen = `${this.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
     const build = async (count: number, reserve = 0) => {

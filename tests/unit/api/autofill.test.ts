@@ -151,3 +151,23 @@ describe('names and counters', () => {
     expect((await api.call({ type: 'accounts.list' })).accounts[0].counter).toBe(1);
   });
 });
+
+describe('automatic fills', async () => {
+  const { autofillRequest } = await import('../../../lib/api/content');
+
+  it('are TOTP only, and at most one per page every 30 s however often the field reappears', async () => {
+    const s = await setup([{ frameId: 0, url: 'https://bank.example/otp', found: true }]);
+    const sender = { id: 'ext', url: 'https://bank.example/otp', tab: { id: 1, url: 'https://bank.example/otp' }, frameId: 0 };
+    await s.ctx.settings.set({ autoFill: true });
+    await s.add('counter', 'bank.example', 'hotp');
+    expect(await autofillRequest({ type: 'autofill.request', reason: 'auto' }, sender, s.ctx)).toMatchObject({ ok: false, error: { code: 'no-account-for-site' } });
+    expect(s.writes).toEqual([]);
+    s.clock.now += 31_000;
+    await s.add('time', 'bank.example');
+    expect(await autofillRequest({ type: 'autofill.request', reason: 'auto' }, sender, s.ctx)).toMatchObject({ ok: true, filled: true });
+    expect(await autofillRequest({ type: 'autofill.request', reason: 'auto' }, sender, s.ctx)).toMatchObject({ ok: true, filled: false, skipped: 'too-soon' });
+    s.clock.now += 31_000;
+    expect(await autofillRequest({ type: 'autofill.request', reason: 'auto' }, sender, s.ctx)).toMatchObject({ ok: true, filled: true });
+    expect(s.writes).toHaveLength(2);
+  });
+});

@@ -12,7 +12,8 @@ const unit = fc.oneof(tricky, fc.string({ unit: 'grapheme', minLength: 1, maxLen
 /** Any text (well-formed Unicode). */
 export const anyText = fc.string({ unit, maxLength: 16 });
 /** Text as issuers and labels hold it: no blanks around it. */
-export const cleanText = anyText.map((s) => s.trim());
+// What an issuer or label may be (lib/otp/params.ts isCleanText): trimmed, no control or bidi characters.
+export const cleanText = anyText.map((s) => s.replace(/[\p{Cc}\u202A-\u202E\u2066-\u2069]/gu, '').trim());
 
 export const secretBytes = fc.uint8Array({ minLength: 1, maxLength: 64 });
 

@@ -252,3 +252,12 @@ describe('serializeOtpauthUri', () => {
     }), { numRuns: 2000 });
   });
 });
+
+describe('names that could spoof another account', () => {
+  it('refuses control characters and bidi overrides in issuer and label, encoded or not', async () => {
+    const { parseOtpauthUri } = await import('../../../lib/otp/uri');
+    for (const name of ['Evil%00Bank', 'Bank%0Aalice', 'abc%E2%80%AEknab', 'x%E2%81%A6y']) {
+      expect(() => parseOtpauthUri(`otpauth://totp/${name}:me?secret=JBSWY3DPEHPK3PXP`), name).toThrow(expect.objectContaining({ code: 'bad-uri' }));
+    }
+  });
+});
