@@ -23,8 +23,15 @@ export function writeClipboard(doc: Document, text: string): void {
   doc.removeEventListener('copy', onCopy);
 }
 
-export function clearClipboardIfHolds(doc: Document, code: string): boolean {
-  if (readClipboard(doc).trim() !== code) return false;
+/** SHA-256 of a value, hex: what waits for the clear instead of the value itself. */
+export async function digestOf(value: string): Promise<string> {
+  const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(value)));
+  return Array.from(hash, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Clears the clipboard if it still holds the value whose digest is given. */
+export async function clearClipboardIfHolds(doc: Document, digest: string): Promise<boolean> {
+  if ((await digestOf(readClipboard(doc).trim())) !== digest) return false;
   writeClipboard(doc, '');
   return true;
 }
