@@ -11,12 +11,14 @@ import { installClipboardClearing, scheduleClipboardClear } from '../lib/platfor
 import { installApi } from '../lib/platform/listener';
 import { localSettingsStore } from '../lib/platform/settings-store';
 import { browserQr } from '../lib/platform/qr-scan';
+import { endingScansOnLock, sessionScanStore } from '../lib/platform/scan-store';
 import { browserTabs } from '../lib/platform/tabs';
 import { installFillTriggers } from '../lib/platform/triggers';
 import { openDeviceVault } from '../lib/platform/device-vault';
 import { installSyncTriggers } from '../lib/platform/sync-triggers';
 import { SyncService } from '../lib/sync/service';
 import { sessionKeyStore } from '../lib/vault/session-key-store';
+import { Vault } from '../lib/vault/vault';
 
 // An ES module worker: the QR decoder's wasm ships as its own file instead of inlined base64.
 export default defineBackground({ type: 'module', main: () => {
@@ -24,8 +26,8 @@ export default defineBackground({ type: 'module', main: () => {
   // (Chrome's default, stated here so that no change elsewhere can widen it).
   void browser.storage.session.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })?.catch(() => undefined);
   const settings = localSettingsStore();
-  const keyStore = sessionKeyStore();
-  const vault = openDeviceVault();
+  const keyStore = endingScansOnLock(sessionKeyStore());
+  const vault = openDeviceVault(() => Vault.open({ keyStore }));
   const sync = new SyncService({ vault, keyStore, local: browser.storage.local, session: browser.storage.session, syncArea: browser.storage.sync });
   const ctx: ApiContext = {
     vault,
@@ -36,6 +38,7 @@ export default defineBackground({ type: 'module', main: () => {
     services: {
       tabs: browserTabs,
       qr: browserQr,
+      scans: sessionScanStore(keyStore),
       openReview: async (scanId: string) => void (await browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}#scan=${scanId}` })),
       clipboard: { scheduleClear: scheduleClipboardClear },
       sync,

@@ -20,16 +20,38 @@ export interface QrPort {
   scanRegion(tabId: number): Promise<string[] | null>;
 }
 
-interface PendingScan {
+export interface PendingScan {
   items: Array<{ position: number; params: OtpParams }>;
   sites: string[];
   expires: number;
   described: ReturnType<typeof described>;
 }
 
-/** Scans awaiting the user's confirmation (memory only: they hold secrets). */
-const pending = new Map<string, PendingScan>();
+/**
+ * Where scans wait for the user's confirmation. They hold secrets: the extension keeps them in
+ * storage.session sealed with the vault key (lib/platform/scan-store.ts), so a review outlives a
+ * stopped service worker but not a lock; tests use this memory store.
+ */
+export interface ScanStore {
+  get(id: string): Promise<PendingScan | null>;
+  put(id: string, scan: PendingScan): Promise<void>;
+  remove(id: string): Promise<void>;
+}
+
+const memory = new Map<string, PendingScan>();
+const memoryStore: ScanStore = {
+  get: async (id) => memory.get(id) ?? null,
+  put: async (id, scan) => void memory.set(id, scan),
+  remove: async (id) => void memory.delete(id),
+};
+const scansOf = (ctx: ApiContext) => (ctx.services?.scans as ScanStore | undefined) ?? memoryStore;
 const PENDING_MS = 15 * 60_000;
+
+async function heldScan(ctx: ApiContext, id: string): Promise<PendingScan> {
+  const scan = await scansOf(ctx).get(id);
+  if (!scan || scan.expires < ctx.now()) throw new TesseraError('not-found');
+  return scan;
+}
 
 const portOf = (ctx: ApiContext) => {
   const qr = ctx.services?.qr as QrPort | undefined;
@@ -50,11 +72,11 @@ function described(r: Interpretation) {
   return { found: r.found, errors: r.errors, missingBatches: r.missingBatches };
 }
 
-function hold(r: Interpretation, sites: string[], now: number) {
-  for (const [id, p] of pending) if (p.expires < now) pending.delete(id);
+async function hold(ctx: ApiContext, r: Interpretation, sites: string[]) {
   const scanId = randomId();
-  pending.set(scanId, { items: r.items, sites, expires: now + PENDING_MS, described: described(r) });
-  return { scanId, ...view(pending.get(scanId)!) };
+  const scan: PendingScan = { items: r.items, sites, expires: ctx.now() + PENDING_MS, described: described(r) };
+  await scansOf(ctx).put(scanId, scan);
+  return { scanId, ...view(scan) };
 }
 
 /** A held scan as the review shows it: the accounts by index, never their secrets. */
@@ -69,7 +91,7 @@ export async function scanTab(msg: Message, ctx: ApiContext): Promise<Result> {
   const add = optBool(msg, 'add', true);
   const sites = await tabSite(ctx, tabId);
   const r = interpretQrTexts(await portOf(ctx).qr.scanPage(tabId));
-  if (!add) return { ...described(r), added: [], duplicates: 0, ...hold(r, sites, ctx.now()) };
+  if (!add) return { ...described(r), added: [], duplicates: 0, ...(await hold(ctx, r, sites)) };
   const { added, duplicates } = await addAccounts(ctx, r.items, sites);
   return { ...described(r), added, duplicates };
 }
@@ -81,7 +103,7 @@ export async function scanRegion(msg: Message, ctx: ApiContext): Promise<Result>
   const texts = await portOf(ctx).qr.scanRegion(tabId);
   if (texts === null) return { cancelled: true };
   const r = interpretQrTexts(texts);
-  const held = hold(r, sites, ctx.now());
+  const held = await hold(ctx, r, sites);
   // The popup that asked has closed by now (the user worked in the page): review in the options page.
   const openReview = ctx.services?.openReview as ((scanId: string) => Promise<void>) | undefined;
   if (msg.openReview === true) await openReview?.(held.scanId);
@@ -93,13 +115,12 @@ export async function review(msg: Message, ctx: ApiContext): Promise<Result> {
   const texts = msg.texts;
   if (!Array.isArray(texts) || !texts.every((t) => typeof t === 'string') || texts.length > 64) throw new TesseraError('bad-input');
   const r = interpretQrTexts(texts as string[]);
-  return { ...described(r), ...hold(r, [], ctx.now()) };
+  return { ...described(r), ...(await hold(ctx, r, [])) };
 }
 
 /** qr.pending: a held scan again (the options page opened for a region scan). */
 export async function showPending(msg: Message, ctx: ApiContext): Promise<Result> {
-  const scan = pending.get(str(msg, 'scanId'));
-  if (!scan || scan.expires < ctx.now()) throw new TesseraError('not-found');
+  const scan = await heldScan(ctx, str(msg, 'scanId'));
   return { ...scan.described, ...view(scan) };
 }
 
@@ -109,8 +130,7 @@ export async function showPending(msg: Message, ctx: ApiContext): Promise<Result
  */
 export async function confirm(msg: Message, ctx: ApiContext): Promise<Result> {
   const scanId = str(msg, 'scanId');
-  const scan = pending.get(scanId);
-  if (!scan || scan.expires < ctx.now()) throw new TesseraError('not-found');
+  const scan = await heldScan(ctx, scanId);
   if (!Array.isArray(msg.keep)) throw new TesseraError('bad-input');
   const chosen: Array<{ params: OtpParams }> = [];
   for (const k of msg.keep as Array<Record<string, unknown>>) {
@@ -128,7 +148,7 @@ export async function confirm(msg: Message, ctx: ApiContext): Promise<Result> {
     sites = n.sites;
   }
   const result = await addAccounts(ctx, chosen, sites);
-  pending.delete(scanId);
+  await scansOf(ctx).remove(scanId);
   return { ...result };
 }
 

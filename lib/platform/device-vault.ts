@@ -1,14 +1,13 @@
 // This device's vault as the background uses it: opened once per service-worker life, on
 // first use (the worker may be started by any event), with the key in storage.session.
-import { Vault } from '../vault/vault';
-import { sessionKeyStore } from '../vault/session-key-store';
+import type { Vault } from '../vault/vault';
 
 /** A Vault whose methods wait for the database to open. */
 export type DeviceVault = Pick<Vault,
   'state' | 'setup' | 'unlock' | 'lock' | 'changePassphrase' | 'read' | 'get' | 'commit' | 'header' | 'adoptHeader' | 'sealedRecords' | 'applyRemote'>
   & { deviceId(): Promise<string> };
 
-export function openDeviceVault(open: () => Promise<Vault> = () => Vault.open({ keyStore: sessionKeyStore() })): DeviceVault {
+export function openDeviceVault(open: () => Promise<Vault>): DeviceVault {
   let vault: Promise<Vault> | undefined;
   // A failed open (IndexedDB unavailable for a moment) is tried again on the next call.
   const v = () => (vault ??= open().catch((e: unknown) => {

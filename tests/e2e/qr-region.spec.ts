@@ -40,5 +40,23 @@ test('drag a rectangle over a code: it is read and held for review; Esc cancels'
   await page.keyboard.press('Escape');
   expect(await cancelled).toEqual({ ok: true, cancelled: true });
 
+  // The review outlives a stopped service worker (sealed in storage.session)…
+  const cdp = await context.newCDPSession(extPage);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  expect(await api({ type: 'qr.pending', scanId: r.scanId })).toMatchObject({ items: [{ issuer: 'Region', label: 'dana' }] });
   expect(await api({ type: 'qr.confirm', scanId: r.scanId, keep: [{ index: 0 }] })).toMatchObject({ added: [{ issuer: 'Region', label: 'dana' }] });
+});
+
+test('a held review does not outlive a lock', async ({ context, api, rawApi, extPage }) => {
+  await setUpVault(api);
+  const account = totpAccount('Held', 'fay');
+  const url = site.page('held', `<img src="${dataUrlOf(codePng(account.uri))}">`);
+  const page = await context.newPage();
+  await page.goto(url);
+  const tabId = await extPage.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)!.id!, url);
+  const { scanId } = await api<{ scanId: string }>({ type: 'qr.scanTab', tabId, add: false });
+  await api({ type: 'vault.lock' });
+  await api({ type: 'vault.unlock', passphrase: 'correct horse battery staple' });
+  expect(await rawApi({ type: 'qr.pending', scanId })).toMatchObject({ ok: false, error: { code: 'not-found' } });
 });
