@@ -1,6 +1,7 @@
 // accounts.* handlers (shared/automation-api.md, Messages): import from otpauth:// and
 // otpauth-migration:// text, list, update and remove. A batch import is one vault commit,
 // so a service worker stopped mid-import leaves either every account or none.
+import { t } from '../i18n/i18n';
 import { DEFAULT_WINDOW, type AccountData, type OtpParams } from '../otp/account';
 import { accountFromTypedSecret, sameAccount } from '../otp/identity';
 import { parseImportText } from '../otp/import';
@@ -86,7 +87,7 @@ function siteField(msg: Message): string[] {
   const raw = optStr(msg, 'site');
   if (raw === undefined || raw.trim() === '') return [];
   const site = siteOf(raw);
-  if (!site) throw new TesseraError('bad-input', `Not a site: ${raw.slice(0, 80)}`);
+  if (!site) throw new TesseraError('bad-input', t('error.input.site', raw.slice(0, 80)));
   return [site];
 }
 
@@ -158,7 +159,7 @@ export async function listAccounts(_msg: Message, ctx: ApiContext): Promise<Resu
 function stringField(msg: Message, field: string, max: number): string | undefined {
   const v = msg[field];
   if (v === undefined) return undefined;
-  if (typeof v !== 'string' || v.length > max) throw new TesseraError('bad-input', `“${field}” must be a string of at most ${max} characters.`);
+  if (typeof v !== 'string' || v.length > max) throw new TesseraError('bad-input', t('error.input.text', field, max));
   return v.trim();
 }
 
@@ -173,13 +174,13 @@ async function updateAccountNow(msg: Message, ctx: ApiContext): Promise<Result> 
   const label = stringField(msg, 'label', 256);
   let sites: string[] | undefined;
   if (msg.sites !== undefined) {
-    if (!Array.isArray(msg.sites) || !msg.sites.every((s) => typeof s === 'string')) throw new TesseraError('bad-input', '“sites” must be a list of strings.');
+    if (!Array.isArray(msg.sites) || !msg.sites.every((s) => typeof s === 'string')) throw new TesseraError('bad-input', t('error.input.list', 'sites'));
     const n = normaliseSites(msg.sites as string[]);
-    if (n.invalid.length) throw new TesseraError('bad-input', `Not a site: ${n.invalid.join(', ').slice(0, 120)}`);
+    if (n.invalid.length) throw new TesseraError('bad-input', t('error.input.site', n.invalid.join(', ').slice(0, 120)));
     sites = n.sites;
   }
   if (msg.window !== undefined) {
-    if (typeof msg.window !== 'number' || !Number.isInteger(msg.window) || msg.window < 0 || msg.window > 10) throw new TesseraError('bad-input', '“window” must be an integer from 0 to 10.');
+    if (typeof msg.window !== 'number' || !Number.isInteger(msg.window) || msg.window < 0 || msg.window > 10) throw new TesseraError('bad-input', t('error.input.range', 'window', 0, 10));
   }
   const data: AccountData = {
     ...rec.data,

@@ -48,7 +48,7 @@ export interface FillResult {
 
 const tabsOf = (ctx: ApiContext): TabsPort => {
   const port = ctx.services?.tabs as TabsPort | undefined;
-  if (!port) throw new TesseraError('internal', 'Tabs are not available here.');
+  if (!port) throw new TesseraError('internal', t('error.unavailable'));
   return port;
 };
 

@@ -1,7 +1,8 @@
 // QR enrollment (issue 3): qr.scanTab (shared/automation-api.md) and the pages' review flow.
-// A scan's accounts either go straight into the vault (`add`, the default) or wait here, in the
-// background's memory only, for the user to confirm or rename them (qr.review → qr.confirm).
+// A scan's accounts either go straight into the vault (`add`, the default) or wait, sealed in
+// storage.session, for the user to confirm or rename them (qr.review → qr.confirm).
 // An account enrolled from a page is bound to that page's site.
+import { t } from '../i18n/i18n';
 import { randomId } from '../crypto/random';
 import { TesseraError } from '../messages/errors';
 import type { OtpParams } from '../otp/account';
@@ -56,7 +57,7 @@ async function heldScan(ctx: ApiContext, id: string): Promise<PendingScan> {
 const portOf = (ctx: ApiContext) => {
   const qr = ctx.services?.qr as QrPort | undefined;
   const tabs = ctx.services?.tabs as TabsPort | undefined;
-  if (!qr || !tabs) throw new TesseraError('internal', 'Scanning is not available here.');
+  if (!qr || !tabs) throw new TesseraError('internal', t('error.unavailable'));
   return { qr, tabs };
 };
 
@@ -144,7 +145,7 @@ export async function confirm(msg: Message, ctx: ApiContext): Promise<Result> {
   if (msg.sites !== undefined) {
     if (!Array.isArray(msg.sites) || !msg.sites.every((s) => typeof s === 'string')) throw new TesseraError('bad-input');
     const n = normaliseSites(msg.sites as string[]);
-    if (n.invalid.length) throw new TesseraError('bad-input', `Not a site: ${n.invalid.join(', ').slice(0, 120)}`);
+    if (n.invalid.length) throw new TesseraError('bad-input', t('error.input.site', n.invalid.join(', ').slice(0, 120)));
     sites = n.sites;
   }
   const result = await addAccounts(ctx, chosen, sites);

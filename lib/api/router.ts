@@ -2,6 +2,7 @@
 // rules in one place: every answer is { ok: true, ...result } or { ok: false, error };
 // while the vault is `new` only vault.*, sync.status, sync.configure and sync.now run
 // (others answer `no-vault`); while it is `locked` they answer `locked`.
+import { t } from '../i18n/i18n';
 import { TesseraError, toErrorInfo, type ErrorInfo } from '../messages/errors';
 import type { ApiContext, Handler, Message, Result } from './types';
 
@@ -19,7 +20,7 @@ export async function dispatch(handlers: Record<string, Handler>, msg: unknown, 
     if (!msg || typeof msg !== 'object' || typeof (msg as Message).type !== 'string') throw new TesseraError('bad-input');
     const message = msg as Message;
     const handler = Object.hasOwn(handlers, message.type) ? handlers[message.type] : undefined;
-    if (!handler) throw new TesseraError('bad-input', `Unknown message type: ${message.type.slice(0, 60)}`);
+    if (!handler) throw new TesseraError('bad-input', t('error.input.type', message.type.slice(0, 60)));
     if (needsUnlockedVault(message.type)) {
       const state = await ctx.vault.state();
       if (state === 'new') throw new TesseraError('no-vault');
@@ -47,7 +48,7 @@ export function errorWith(code: ConstructorParameters<typeof TesseraError>[0], m
 
 export function str(msg: Message, field: string): string {
   const v = msg[field];
-  if (typeof v !== 'string') throw new TesseraError('bad-input', `“${field}” must be a string.`);
+  if (typeof v !== 'string') throw new TesseraError('bad-input', t('error.input.string', field));
   return v;
 }
 
@@ -57,13 +58,13 @@ export function optStr(msg: Message, field: string): string | undefined {
 
 export function int(msg: Message, field: string): number {
   const v = msg[field];
-  if (typeof v !== 'number' || !Number.isInteger(v)) throw new TesseraError('bad-input', `“${field}” must be an integer.`);
+  if (typeof v !== 'number' || !Number.isInteger(v)) throw new TesseraError('bad-input', t('error.input.integer', field));
   return v;
 }
 
 export function optBool(msg: Message, field: string, fallback: boolean): boolean {
   const v = msg[field];
   if (v === undefined) return fallback;
-  if (typeof v !== 'boolean') throw new TesseraError('bad-input', `“${field}” must be true or false.`);
+  if (typeof v !== 'boolean') throw new TesseraError('bad-input', t('error.input.boolean', field));
   return v;
 }

@@ -1,5 +1,6 @@
 // sync.* handlers (shared/automation-api.md): configure the backend, read the status, sync now.
 // The work is done by lib/sync/service.ts, injected as ctx.services.sync.
+import { t } from '../i18n/i18n';
 import { TesseraError } from '../messages/errors';
 import type { BackendKind, SyncService } from '../sync/service';
 import { str } from './router';
@@ -7,16 +8,16 @@ import type { ApiContext, Message, Result } from './types';
 
 const syncOf = (ctx: ApiContext): SyncService => {
   const s = ctx.services?.sync as SyncService | undefined;
-  if (!s) throw new TesseraError('internal', 'Sync is not available here.');
+  if (!s) throw new TesseraError('internal', t('error.unavailable'));
   return s;
 };
 
 export async function configure(msg: Message, ctx: ApiContext): Promise<Result> {
   const backend = str(msg, 'backend') as BackendKind;
-  if (!['off', 'browser', 'webdav'].includes(backend)) throw new TesseraError('bad-input', '“backend” must be "off", "browser" or "webdav".');
+  if (!['off', 'browser', 'webdav'].includes(backend)) throw new TesseraError('bad-input', t('error.input.backend'));
   if (backend !== 'webdav') return { ...(await syncOf(ctx).configure(backend)) };
   const url = str(msg, 'url').trim();
-  if (!/^https?:\/\/[^\s]+$/i.test(url)) throw new TesseraError('bad-input', '“url” must be an http:// or https:// address.');
+  if (!/^https?:\/\/[^\s]+$/i.test(url)) throw new TesseraError('bad-input', t('sync.webdav.bad-url'));
   return { ...(await syncOf(ctx).configure('webdav', { url, username: str(msg, 'username'), password: str(msg, 'password') })) };
 }
 

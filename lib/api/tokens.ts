@@ -1,6 +1,7 @@
 // tokens.* handlers (shared/automation-api.md, Messages and "Tokens:"): add from a paste,
 // list masked, copy (which uses a token up), reveal without using, and clear used ones.
 // A token is a `token` record; its used mark a separate `used` record (grow-only, lib/tokens/view.ts).
+import { t } from '../i18n/i18n';
 import type { AccountData } from '../otp/account';
 import { DEFAULT_WINDOW } from '../otp/account';
 import { TesseraError } from '../messages/errors';
@@ -28,7 +29,7 @@ async function entryFor(msg: Message, ctx: ApiContext): Promise<{ entry: Account
   const accountId = optStr(msg, 'accountId');
   if (accountId !== undefined) return { entry: await loadAccount(ctx, accountId) };
   const service = optStr(msg, 'service')?.trim();
-  if (!service) throw new TesseraError('bad-input', '“accountId” or “service” is required.');
+  if (!service) throw new TesseraError('bad-input', t('error.input.entry'));
   const existing = (await loadAccounts(ctx)).find((a) => a.data.type === 'tokens' && a.data.issuer === service);
   if (existing) return { entry: existing };
   return {
