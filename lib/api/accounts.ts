@@ -142,6 +142,9 @@ export async function importAccounts(msg: Message, ctx: ApiContext): Promise<Res
 export async function addTyped(msg: Message, ctx: ApiContext): Promise<Result> {
   const input = msg.account;
   if (!input || typeof input !== 'object') throw new TesseraError('bad-input');
+  for (const [k, v] of Object.entries(input)) {
+    if (typeof v !== 'string' && typeof v !== 'number') throw new TesseraError('bad-input', t('error.input.string', k));
+  }
   const params = accountFromTypedSecret(input as Parameters<typeof accountFromTypedSecret>[0]);
   const { added, duplicates } = await addAccounts(ctx, [{ params }], siteField(msg));
   return { added, duplicates };

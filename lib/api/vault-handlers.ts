@@ -1,4 +1,5 @@
 // vault.* handlers: status, setup, unlock, lock and passphrase change.
+import { TesseraError } from '../messages/errors';
 import { str } from './router';
 import type { ApiContext, Message, Result } from './types';
 
@@ -35,6 +36,6 @@ export async function getSettings(_msg: Message, ctx: ApiContext): Promise<Resul
 }
 
 export async function setSettings(msg: Message, ctx: ApiContext): Promise<Result> {
-  const patch = msg.settings && typeof msg.settings === 'object' ? (msg.settings as Record<string, unknown>) : {};
-  return { settings: await ctx.settings.set(patch) };
+  if (!msg.settings || typeof msg.settings !== 'object' || Array.isArray(msg.settings)) throw new TesseraError('bad-input');
+  return { settings: await ctx.settings.set(msg.settings as Record<string, unknown>) };
 }

@@ -103,3 +103,13 @@ describe('accounts.update / remove and codes', () => {
     expect(await call({ type: 'accounts.add', account: { issuer: 'T', label: 'x', secret: '0000' } })).toMatchObject({ ok: false, error: { code: 'bad-secret' } });
   });
 });
+
+describe('malformed input says bad-input, in words', () => {
+  it('refuses a typed account with non-text fields and settings that are not an object', async () => {
+    const { call } = await makeApi();
+    expect(await call({ type: 'accounts.add', account: { issuer: 5, label: { x: 1 }, secret: 'JBSWY3DPEHPK3PXP' } })).toMatchObject({ ok: false, error: { code: 'bad-input', message: expect.stringContaining('label') } });
+    expect(await call({ type: 'settings.set', settings: 'fast' })).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+    const { added } = await call({ type: 'accounts.import', text: 'otpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP' });
+    expect(await call({ type: 'accounts.update', id: added[0].id, sites: [1] })).toMatchObject({ ok: false, error: { code: 'bad-input', message: expect.stringContaining('sites') } });
+  });
+});
