@@ -11,13 +11,11 @@
 //
 // One browser per describe block (beforeAll) keeps the run short; every test sets the bindings
 // and settings it relies on, so a relaunch after a failure changes nothing.
-import { test, expect, type BrowserContext, type FrameLocator, type Locator, type Page, type Worker } from '@playwright/test';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { test, expect, type FrameLocator, type Locator, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as OTPAuth from 'otpauth';
-import { apiFrom, launchWithExtension, serviceWorkerOf, SITE, type RawApi } from './extension';
-import { PASSPHRASE } from './helpers';
+import { openHarness, SITE, type Harness } from './extension';
 
 const FIXTURES_DIR = resolve('tests/site/autofill');
 const HOST = '127.0.0.1'; // the fixture server's host: accounts bind to it as the bare IP
@@ -71,49 +69,7 @@ async function around<T>(s: Secret, act: () => Promise<T>): Promise<{ value: T; 
 
 // --- the browser -----------------------------------------------------------------------------
 
-interface Harness {
-  context: BrowserContext;
-  sw: Worker;
-  raw: RawApi;
-  /** Throws with the error code when the answer is not ok. */
-  api: <T = Record<string, unknown>>(m: Record<string, unknown>) => Promise<T & { ok: true }>;
-  /** The web page the fixtures are opened in (one tab: its id stays the same across navigations). */
-  page: Page;
-  tabId: number;
-  close(): Promise<void>;
-}
-
-async function openHarness(): Promise<Harness> {
-  const profile = mkdtempSync(join(tmpdir(), 'tessera-autofill-'));
-  const context = await launchWithExtension(profile);
-  const sw = await serviceWorkerOf(context);
-  const extPage = await context.newPage();
-  await extPage.goto(`chrome-extension://${new URL(sw.url()).host}/options.html`);
-  const raw = await apiFrom(extPage);
-  const api = (async (m: Record<string, unknown>) => {
-    const a = await raw(m);
-    if (!a.ok) throw new Error(`${String(m.type)} → ${a.error?.code}: ${a.error?.message}`);
-    return a;
-  }) as Harness['api'];
-  await api({ type: 'vault.setup', passphrase: PASSPHRASE });
-  const page = await context.newPage();
-  const start = `${SITE}/autofill/neg-none.html`;
-  await page.goto(start);
-  const tabId = await sw.evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id, start);
-  if (tabId === undefined) throw new Error('fixture tab not found');
-  return {
-    context,
-    sw,
-    raw,
-    api,
-    page,
-    tabId,
-    async close() {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
-}
+const openFixtureHarness = () => openHarness(`${SITE}/autofill/neg-none.html`);
 
 async function importAccount(h: Harness, uri: string, site?: string): Promise<string> {
   const r = await h.api<{ added: Array<{ id: string }>; errors: unknown[] }>({ type: 'accounts.import', text: uri, ...(site ? { site } : {}) });
@@ -212,7 +168,7 @@ test.describe('autofill.fill on every fixture page', () => {
   let id8: string;
 
   test.beforeAll(async () => {
-    h = await openHarness();
+    h = await openFixtureHarness();
     // Bound at import (accounts.import `site`); the 8-digit account is bound only for split-8.
     id6 = await importAccount(h, totpUri('Fixture', 'six', S6), HOST);
     id8 = await importAccount(h, totpUri('Fixture', 'eight', S8));
@@ -294,7 +250,7 @@ test.describe('autofill triggers and rules', () => {
   const result = () => h.page.locator('#result');
 
   test.beforeAll(async () => {
-    h = await openHarness();
+    h = await openFixtureHarness();
     a = await importAccount(h, totpUri('Alpha', 'alice', SA));
     b = await importAccount(h, totpUri('Beta', 'bob', SB));
     other = await importAccount(h, totpUri('Other', 'olga', SO), 'other.example');

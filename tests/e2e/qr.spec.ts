@@ -12,12 +12,11 @@
 //
 // One browser for the whole file (beforeAll): every test makes its own accounts with fresh
 // secrets and looks only at them, so tests do not depend on each other's order.
-import { test, expect, chromium, type BrowserContext, type Locator, type Page, type Worker } from '@playwright/test';
+import { test, expect, type Locator, type Page, type Worker } from '@playwright/test';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { apiFrom, CHROMIUM, EXTENSION_DIR, launchWithExtension, serviceWorkerOf, type RawApi } from './extension';
-import { PASSPHRASE } from './helpers';
+import { openHarness, type Harness } from './extension';
 import {
   codePng, codeSide, dataUrlOf, drawIntoCanvas, inShadowRoot, migrationExport, noCodePng, preload, screenshotPng, startQrSite, svgOf, totpAccount,
   type QrSite, type TestAccount,
@@ -58,65 +57,21 @@ interface AccountSummary {
 
 // --- the browser -----------------------------------------------------------------------------
 
-interface Harness {
-  context: BrowserContext;
-  sw: Worker;
-  extensionId: string;
-  extPage: Page;
-  raw: RawApi;
-  api: <T = Record<string, unknown>>(m: Record<string, unknown>) => Promise<T & { ok: true }>;
-  /** The tab the QR pages are opened in (its id stays the same across navigations). */
-  page: Page;
-  tabId: number;
-  close(): Promise<void>;
-}
-
 async function tabIdOf(sw: Worker, url: string): Promise<number> {
   const id = await sw.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, url);
   if (id === undefined) throw new Error(`no tab shows ${url}`);
   return id;
 }
 
-async function openHarness(site: QrSite, options: { deviceScaleFactor?: number } = {}): Promise<Harness> {
-  const profile = mkdtempSync(join(tmpdir(), 'tessera-qr-'));
-  const context = options.deviceScaleFactor
-    ? await chromium.launchPersistentContext(profile, {
-        executablePath: CHROMIUM,
-        headless: true,
-        deviceScaleFactor: options.deviceScaleFactor,
-        args: [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--lang=en-US'],
-      })
-    : await launchWithExtension(profile);
-  const sw = await serviceWorkerOf(context);
-  const extensionId = new URL(sw.url()).host;
-  const extPage = await context.newPage();
-  await extPage.goto(`chrome-extension://${extensionId}/options.html`);
-  const raw = await apiFrom(extPage);
-  const api = (async (m: Record<string, unknown>) => {
-    const a = await raw(m);
-    if (!a.ok) throw new Error(`${String(m.type)} → ${a.error?.code}: ${a.error?.message}`);
-    return a;
-  }) as Harness['api'];
-  await api({ type: 'vault.setup', passphrase: PASSPHRASE });
-  const page = await context.newPage();
-  const start = site.page('start', '<p>Nothing here yet.</p>');
-  await page.goto(start);
-  const tabId = await tabIdOf(sw, start);
-  return {
-    context, sw, extensionId, extPage, raw, api, page, tabId,
-    async close() {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
-}
+const openQrHarness = (site: QrSite, options: { deviceScaleFactor?: number } = {}) =>
+  openHarness(site.page('start', '<p>Nothing here yet.</p>'), options);
 
 let site: QrSite;
 let h: Harness;
 
 test.beforeAll(async () => {
   site = await startQrSite();
-  h = await openHarness(site);
+  h = await openQrHarness(site);
 });
 
 test.afterAll(async () => {
@@ -475,7 +430,7 @@ test('unscriptable: a chrome:// page and the extension\'s own page; not-found: a
 // --- device pixel ratio 2 -----------------------------------------------------------------------
 
 test('device pixel ratio 2: the srcset 2x source, a plain <img>, and the capture fallback', async () => {
-  const hd = await openHarness(site, { deviceScaleFactor: 2 });
+  const hd = await openQrHarness(site, { deviceScaleFactor: 2 });
   try {
     expect(await hd.page.evaluate(() => devicePixelRatio)).toBe(2);
     const one = totpAccount('Dpr Two Co', 'srcset-1x@example.com');

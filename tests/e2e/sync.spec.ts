@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { startApacheWebDav, type ApacheWebDav } from '../support/apache-webdav';
-import { apiFrom, expect, launchWithExtension, serviceWorkerOf, test, type RawApi } from './extension';
+import { apiFrom, expect, launchWithExtension, serviceWorkerOf, strictApi, test, type RawApi } from './extension';
 import { PASSPHRASE } from './helpers';
 
 interface Device {
@@ -25,11 +25,7 @@ async function openDevice(): Promise<Device> {
   return { context, page, api: await apiFrom(page), profile };
 }
 
-async function ok<T = Record<string, unknown>>(api: RawApi, message: Record<string, unknown>): Promise<T & { ok: true }> {
-  const a = await api(message);
-  if (!a.ok) throw new Error(`${String(message.type)} → ${a.error?.code}: ${a.error?.message}`);
-  return a as T & { ok: true };
-}
+const ok = <T = Record<string, unknown>>(api: RawApi, message: Record<string, unknown>) => strictApi(api)<T>(message);
 
 const accountsOf = async (d: Device) =>
   (await ok<{ accounts: Array<{ id: string; issuer: string; label: string }> }>(d.api, { type: 'accounts.list' })).accounts
