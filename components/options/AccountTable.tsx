@@ -97,7 +97,7 @@ export function AccountTable({ accounts, onChanged }: { accounts: AccountSummary
               </td></tr>
             ) : (
               <tr key={a.id} data-account-id={a.id}>
-                <td>{a.issuer}<div class="muted">{a.type.toUpperCase()} · {a.type === 'tokens' ? t('ui.popup.tokensLeft', a.tokensRemaining) : `${a.algorithm} · ${a.digits}`}</div></td>
+                <td>{a.issuer}<div class="muted">{t(`ui.type.${a.type}`)} · {a.type === 'tokens' ? t('ui.popup.tokensLeft', a.tokensRemaining) : `${a.algorithm} · ${a.digits}`}</div></td>
                 <td>{a.label}</td>
                 <td>{a.sites.length ? a.sites.join(', ') : <span class="muted">{t('ui.accounts.noSites')}</span>}</td>
                 <td class="row">
