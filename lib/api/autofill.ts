@@ -52,13 +52,16 @@ const tabsOf = (ctx: ApiContext): TabsPort => {
   return port;
 };
 
-/** The frame with the best code field, or null. */
-async function detect(tabs: TabsPort, tabId: number, onlyFrame?: number): Promise<{ frameId: number; detection: FrameDetection } | null> {
+/**
+ * The frame with the best code field, or null. The frame's URL is the browser's (from listing the
+ * frames), not what its content script says: the site rules below must not rest on a page's word.
+ */
+async function detect(tabs: TabsPort, tabId: number, onlyFrame?: number): Promise<{ frameId: number; url: string; detection: FrameDetection } | null> {
   const frames = (await tabs.frames(tabId)).filter((f) => onlyFrame === undefined || f.frameId === onlyFrame);
   const answers = await Promise.all(
-    frames.map(async (f) => ({ frameId: f.frameId, detection: await tabs.send<FrameDetection>(tabId, f.frameId, { type: 'autofill.detect' }).catch(() => undefined) })),
+    frames.map(async (f) => ({ frameId: f.frameId, url: f.url, detection: await tabs.send<FrameDetection>(tabId, f.frameId, { type: 'autofill.detect' }).catch(() => undefined) })),
   );
-  const found = answers.filter((a): a is { frameId: number; detection: FrameDetection } => Boolean(a.detection?.found));
+  const found = answers.filter((a): a is { frameId: number; url: string; detection: FrameDetection } => Boolean(a.detection?.found));
   // The best score wins; on a tie the top frame, then the lower frame id, so the choice is stable.
   found.sort((a, b) => b.detection.score - a.detection.score || Number(b.detection.top) - Number(a.detection.top) || a.frameId - b.frameId);
   return found[0] ?? null;
@@ -104,7 +107,7 @@ async function fillWithCode(req: FillRequest, ctx: ApiContext): Promise<FillResu
   if (tabUrl === null) throw new TesseraError('not-found');
   const best = await detect(tabs, req.tabId, req.frameId);
   if (!best) throw new TesseraError('no-otp-field');
-  const account = await chooseAccount(ctx, siteOf(tabUrl), siteOf(best.detection.frameUrl), best.frameId, req.accountId, req.automatic);
+  const account = await chooseAccount(ctx, siteOf(tabUrl), siteOf(best.url), best.frameId, req.accountId, req.automatic);
   const { code } = await useCode(account, ctx);
   const written = await tabs.send<WriteAnswer>(req.tabId, best.frameId, { type: 'autofill.write', code });
   return { filled: Boolean(written?.filled), accountId: account.id, fields: written?.fields ?? 0, code };

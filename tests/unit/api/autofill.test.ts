@@ -171,3 +171,29 @@ describe('automatic fills', async () => {
     expect(s.writes).toHaveLength(2);
   });
 });
+
+describe('the frame’s site is the browser’s word, not the page’s', () => {
+  it('a cross-site frame claiming the tab’s URL is still a cross-site frame', async () => {
+    const frames = [
+      { frameId: 0, url: 'https://shop.example.com/', found: false },
+      { frameId: 5, url: 'https://ads.evil.test/frame', found: true },
+    ];
+    const api = await makeApi();
+    const writes: number[] = [];
+    api.ctx.services = {
+      tabs: {
+        tabUrl: async () => 'https://shop.example.com/',
+        frames: async () => frames.map(({ frameId, url }) => ({ frameId, url })),
+        send: async <T,>(_t: number, frameId: number, msg: Record<string, unknown>) => {
+          const f = frames.find((x) => x.frameId === frameId)!;
+          if (msg.type === 'autofill.detect') return { found: f.found, kind: 'single', length: 6, score: 90, frameUrl: 'https://shop.example.com/', top: false } as T;
+          writes.push(frameId);
+          return { filled: true, fields: 1 } as T;
+        },
+      } satisfies TabsPort,
+    };
+    await api.call({ type: 'accounts.import', text: `otpauth://totp/S:a?secret=${SECRET}`, site: 'example.com' });
+    expect(await api.call({ type: 'autofill.fill', tabId: 1 })).toMatchObject({ ok: false, error: { code: 'no-account-for-site' } });
+    expect(writes).toEqual([]);
+  });
+});
