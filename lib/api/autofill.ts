@@ -22,10 +22,16 @@ export type FrameDetection = DetectAnswer;
 export interface TabsPort {
   /** The tab's URL, or null when there is no such tab. */
   tabUrl(tabId: number): Promise<string | null>;
-  /** Every frame's id and URL; throws TesseraError('unscriptable') for pages we may not read. */
-  frames(tabId: number): Promise<Array<{ frameId: number; url: string }>>;
-  /** Sends a message to one frame's content script; undefined when none answers. */
-  send<T>(tabId: number, frameId: number, message: Record<string, unknown>): Promise<T | undefined>;
+  /**
+   * Every frame's id, URL and (where the browser gives it) document id; throws
+   * TesseraError('unscriptable') for pages we may not read.
+   */
+  frames(tabId: number): Promise<Array<{ frameId: number; url: string; documentId?: string }>>;
+  /**
+   * Sends a message to one frame's content script; undefined when none answers. With a document
+   * id, only that document gets it: a frame that navigated meanwhile gets nothing.
+   */
+  send<T>(tabId: number, frameId: number, message: Record<string, unknown>, documentId?: string): Promise<T | undefined>;
 }
 
 export interface FillRequest {
@@ -56,12 +62,12 @@ const tabsOf = (ctx: ApiContext): TabsPort => {
  * The frame with the best code field, or null. The frame's URL is the browser's (from listing the
  * frames), not what its content script says: the site rules below must not rest on a page's word.
  */
-async function detect(tabs: TabsPort, tabId: number, onlyFrame?: number): Promise<{ frameId: number; url: string; detection: FrameDetection } | null> {
+async function detect(tabs: TabsPort, tabId: number, onlyFrame?: number): Promise<{ frameId: number; url: string; documentId?: string; detection: FrameDetection } | null> {
   const frames = (await tabs.frames(tabId)).filter((f) => onlyFrame === undefined || f.frameId === onlyFrame);
   const answers = await Promise.all(
-    frames.map(async (f) => ({ frameId: f.frameId, url: f.url, detection: await tabs.send<FrameDetection>(tabId, f.frameId, { type: 'autofill.detect' }).catch(() => undefined) })),
+    frames.map(async (f) => ({ ...f, detection: await tabs.send<FrameDetection>(tabId, f.frameId, { type: 'autofill.detect' }, f.documentId) })),
   );
-  const found = answers.filter((a): a is { frameId: number; url: string; detection: FrameDetection } => Boolean(a.detection?.found));
+  const found = answers.filter((a): a is typeof a & { detection: FrameDetection } => Boolean(a.detection?.found));
   // The best score wins; on a tie the top frame, then the lower frame id, so the choice is stable.
   found.sort((a, b) => b.detection.score - a.detection.score || Number(b.detection.top) - Number(a.detection.top) || a.frameId - b.frameId);
   return found[0] ?? null;
@@ -109,7 +115,8 @@ async function fillWithCode(req: FillRequest, ctx: ApiContext): Promise<FillResu
   if (!best) throw new TesseraError('no-otp-field');
   const account = await chooseAccount(ctx, siteOf(tabUrl), siteOf(best.url), best.frameId, req.accountId, req.automatic);
   const { code } = await useCode(account, ctx);
-  const written = await tabs.send<WriteAnswer>(req.tabId, best.frameId, { type: 'autofill.write', code });
+  // Addressed to the document that was checked: if the frame navigated since, nothing is written.
+  const written = await tabs.send<WriteAnswer>(req.tabId, best.frameId, { type: 'autofill.write', code }, best.documentId);
   return { filled: Boolean(written?.filled), accountId: account.id, fields: written?.fields ?? 0, code };
 }
 

@@ -18,15 +18,16 @@ export const browserTabs: TabsPort = {
   async frames(tabId) {
     try {
       const results = await browser.scripting.executeScript({ target: { tabId, allFrames: true }, func: () => location.href });
-      return results.map((r) => ({ frameId: r.frameId, url: String(r.result ?? '') }));
+      // documentId: Chrome 106+; Firefox leaves it out, and messages then go by frame id alone.
+      return results.map((r) => ({ frameId: r.frameId, url: String(r.result ?? ''), documentId: (r as { documentId?: string }).documentId }));
     } catch (e) {
       if (isNoSuchTabError(e)) throw new TesseraError('not-found');
       throw new TesseraError('unscriptable');
     }
   },
-  async send(tabId, frameId, message) {
+  async send(tabId, frameId, message, documentId) {
     try {
-      return await browser.tabs.sendMessage(tabId, message, { frameId });
+      return await browser.tabs.sendMessage(tabId, message, documentId ? { frameId, documentId } : { frameId });
     } catch {
       return undefined;
     }

@@ -197,3 +197,23 @@ describe('the frame’s site is the browser’s word, not the page’s', () => {
     expect(writes).toEqual([]);
   });
 });
+
+describe('the write goes to the document that was checked', () => {
+  it('passes the frame’s document id with the detect and the write', async () => {
+    const api = await makeApi();
+    const sent: Array<[string, string | undefined]> = [];
+    api.ctx.services = {
+      tabs: {
+        tabUrl: async () => 'https://example.com/',
+        frames: async () => [{ frameId: 0, url: 'https://example.com/', documentId: 'DOC-1' }],
+        send: async <T,>(_t: number, _f: number, msg: Record<string, unknown>, documentId?: string) => {
+          sent.push([String(msg.type), documentId]);
+          return (msg.type === 'autofill.detect' ? { found: true, kind: 'single', length: 6, score: 90, frameUrl: '', top: true } : { filled: true, fields: 1 }) as T;
+        },
+      } satisfies TabsPort,
+    };
+    await api.call({ type: 'accounts.import', text: `otpauth://totp/S:a?secret=${SECRET}`, site: 'example.com' });
+    expect(await api.call({ type: 'autofill.fill', tabId: 1 })).toMatchObject({ ok: true, filled: true });
+    expect(sent).toEqual([['autofill.detect', 'DOC-1'], ['autofill.write', 'DOC-1']]);
+  });
+});
