@@ -34,7 +34,10 @@ function Accounts({ onLocked }: { onLocked(): void }) {
   const [codes, setCodes] = useState<Map<string, CodeInfo>>(new Map());
   const [now, setNow] = useState(Date.now());
   const [query, setQuery] = useState('');
-  const [toast, setToast] = useState('');
+  const [toast, setToastState] = useState<{ text: string; error: boolean }>({ text: '', error: false });
+  // Confirmations pass; errors stay (role=alert) until the next message or a click.
+  const setToast = useCallback((text: string, error = false) => setToastState({ text, error }), []);
+  const fail = useCallback((text: string) => setToast(text, true), [setToast]);
   const [lowThreshold, setLowThreshold] = useState(2);
   const [review, setReview] = useState<ScanAnswer | null>(null);
   const search = useRef<HTMLInputElement>(null);
@@ -43,7 +46,7 @@ function Accounts({ onLocked }: { onLocked(): void }) {
 
   const loadCodes = useCallback(async () => {
     const a = await send<{ codes: CodeInfo[] }>({ type: 'codes.all' });
-    if (!a.ok) return a.error.code === 'locked' ? onLocked() : setToast(a.error.message);
+    if (!a.ok) return a.error.code === 'locked' ? onLocked() : fail(a.error.message);
     setCodes(new Map(a.codes.map((c) => [c.id, c])));
     const ends = a.codes.map((c) => c.expiresAt).filter((x): x is number => x !== null);
     nextRefresh.current = ends.length ? Math.min(...ends) : Infinity;
@@ -52,7 +55,7 @@ function Accounts({ onLocked }: { onLocked(): void }) {
   const loadAccounts = useCallback(async () => {
     // Both answers are needed before the first paint of codes: ask for them at once.
     const [a] = await Promise.all([send<{ accounts: AccountSummary[] }>({ type: 'accounts.list' }), loadCodes()]);
-    if (!a.ok) return a.error.code === 'locked' ? onLocked() : setToast(a.error.message);
+    if (!a.ok) return a.error.code === 'locked' ? onLocked() : fail(a.error.message);
     setAccounts(a.accounts);
   }, [loadCodes, onLocked]);
 
@@ -96,7 +99,7 @@ function Accounts({ onLocked }: { onLocked(): void }) {
   useEffect(() => () => void delete document.documentElement.dataset.ready, []);
 
   useEffect(() => {
-    if (!toast) return;
+    if (!toast.text || toast.error) return;
     const id = setTimeout(() => setToast(''), 2500);
     return () => clearTimeout(id);
   }, [toast]);
@@ -104,7 +107,7 @@ function Accounts({ onLocked }: { onLocked(): void }) {
   const use = async (account: AccountSummary) => {
     if (account.type === 'tokens') return void browser.runtime.openOptionsPage();
     const a = await send<{ action: 'filled' | 'copied'; code: string }>({ type: 'popup.use', id: account.id, tabId: await activeWebTabId() });
-    if (!a.ok) return setToast(a.error.message);
+    if (!a.ok) return fail(a.error.message);
     if (a.action === 'copied') await navigator.clipboard.writeText(a.code).catch(() => undefined);
     setToast(a.action === 'filled' ? t('ui.popup.filled') : t('ui.popup.copied'));
     if (account.type === 'hotp') void loadAccounts();
@@ -135,12 +138,16 @@ function Accounts({ onLocked }: { onLocked(): void }) {
         <button type="button" onClick={() => browser.runtime.openOptionsPage()} aria-label={t('ui.popup.options')} title={t('ui.popup.options')}>⚙</button>
         <button type="button" onClick={lock} aria-label={t('ui.popup.lock')} title={t('ui.popup.lock')}>🔒</button>
       </header>
-      <PopupActions accounts={accounts ?? []} onChanged={loadAccounts} onMessage={setToast} onReview={setReview} />
+      <PopupActions accounts={accounts ?? []} onChanged={loadAccounts} onMessage={setToast} onError={fail} onReview={setReview} />
       {accounts && accounts.length === 0 && <p class="muted">{t('ui.popup.empty')}</p>}
       <ul class="accounts" aria-label={t('ui.popup.accounts')}>
         {shown.map((a) => <AccountRow key={a.id} account={a} code={codes.get(a.id)} now={now} lowThreshold={lowThreshold} onUse={use} />)}
       </ul>
-      {toast && <div class="toast" role="status">{toast}</div>}
+      {toast.text && (
+        <div class={toast.error ? 'toast error-toast' : 'toast'} role={toast.error ? 'alert' : 'status'} onClick={() => setToast('')}>
+          {toast.text}
+        </div>
+      )}
     </div>
   );
 }

@@ -8,10 +8,11 @@ import { send } from '../../lib/messages/client';
 import type { ScanAnswer } from '../qr/ScanReview';
 import { activeWebTabId } from './active-tab';
 
-export function PopupActions({ accounts, onChanged, onMessage, onReview }: {
+export function PopupActions({ accounts, onChanged, onMessage, onError, onReview }: {
   accounts: AccountSummary[];
   onChanged(): void;
   onMessage(text: string): void;
+  onError(text: string): void;
   onReview(scan: ScanAnswer): void;
 }) {
   const [tabId, setTabId] = useState<number | undefined>();
@@ -32,7 +33,7 @@ export function PopupActions({ accounts, onChanged, onMessage, onReview }: {
     setBusy(false);
     if (!a.ok) {
       setUnscriptable(a.error.code === 'unscriptable');
-      return onMessage(a.error.message);
+      return onError(a.error.message);
     }
     onReview(a);
   };
@@ -45,7 +46,7 @@ export function PopupActions({ accounts, onChanged, onMessage, onReview }: {
   const withTokens = accounts.filter((a) => bound.includes(a.id) && a.tokensRemaining > 0);
   const useToken = async (account: AccountSummary) => {
     const a = await send<{ value: string }>({ type: 'tokens.copy', accountId: account.id });
-    if (!a.ok) return onMessage(a.error.message);
+    if (!a.ok) return onError(a.error.message);
     await navigator.clipboard.writeText(a.value).catch(() => undefined);
     onMessage(t('ui.popup.tokenCopied'));
     onChanged();
