@@ -275,6 +275,8 @@ export class Vault implements LocalReplica {
     // Implausible records (a far-future stamp, a used mark under another record's id) are ignored.
     records = records.filter((r) => acceptableRemote(r, this.wallClock()));
     if (records.length === 0) return;
+    // With the key at hand (unlocked), HOTP counters are merged by their maximum below.
+    const key = await this.keyStore.get();
     await this.transact(async (tx) => {
       const store = tx.objectStore('records');
       await this.catchUp(tx);
@@ -286,7 +288,8 @@ export class Vault implements LocalReplica {
         // of two used marks of one token the earliest use wins, and no other write beats a used
         // mark), and never across kinds: a `local` record or an account can't become something else.
         if (existing && (existing.kind !== r.kind || sameWrite(r, existing) || compareVersions(r, existing) <= 0)) continue;
-        await store.put({ id: r.id, kind: r.kind, hlc: r.hlc, deleted: r.deleted, sealed: r.deleted ? null : r.sealed });
+        const kept = key && existing ? this.keepHotpCounter(key, existing, r) : null;
+        await store.put(kept ?? { id: r.id, kind: r.kind, hlc: r.hlc, deleted: r.deleted, sealed: r.deleted ? null : r.sealed });
       }
       await this.saveClock(tx);
     });
@@ -298,6 +301,26 @@ export class Vault implements LocalReplica {
     const header = await this.header();
     if (!header) throw new TesseraError('no-vault');
     return header;
+  }
+
+  /**
+   * An HOTP counter only moves forward (RFC 4226 §7.2: a used code must never come back), but an
+   * account record merges by last writer: when a newer version of an HOTP account carries a
+   * lower counter than the one here (two devices used it while apart), keep the newer version
+   * with the higher counter, as a fresh local write so every device converges on it.
+   */
+  private keepHotpCounter(key: Uint8Array, existing: SealedRecord, incoming: SealedRecord): SealedRecord | null {
+    if (incoming.kind !== 'account' || incoming.deleted || existing.deleted) return null;
+    try {
+      const mine = openRecord<{ type?: string; counter?: number }>(key, existing);
+      const theirs = openRecord<{ type?: string; counter?: number }>(key, incoming);
+      if (mine.type !== 'hotp' || theirs.type !== 'hotp' || typeof mine.counter !== 'number' || typeof theirs.counter !== 'number') return null;
+      if (theirs.counter >= mine.counter) return null;
+      const data = { ...theirs, counter: mine.counter };
+      return { id: incoming.id, kind: 'account', hlc: this.stamp(), deleted: false, sealed: sealRecord(key, incoming.id, 'account', data) };
+    } catch {
+      return null;
+    }
   }
 
   private async requireKey(): Promise<Uint8Array> {

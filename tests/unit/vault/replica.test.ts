@@ -127,3 +127,23 @@ describe('LocalReplica', () => {
     expect(await b.state()).toBe('new');
   });
 });
+
+describe('HOTP counters across devices', () => {
+  it('never go back: a newer version with a lower counter keeps the higher one, and both devices converge', async () => {
+    const a = await makeVault();
+    await a.vault.setup(PASS);
+    const b = await makeVault();
+    await b.vault.adoptHeader((await a.vault.header())!);
+    const hotp = (counter: number, label: string) => ({ id: 'h', kind: 'account' as const, data: { type: 'hotp', issuer: 'H', label, counter } });
+    await a.vault.commit({ put: [hotp(0, 'x')] });
+    await b.vault.applyRemote(await a.vault.sealedRecords());
+    await b.vault.unlock(PASS);
+    // Apart: A uses two codes, then B uses one and renames (B's write is the newer).
+    await a.vault.commit({ put: [hotp(2, 'x')] });
+    await b.vault.commit({ put: [hotp(1, 'renamed')] });
+    await a.vault.applyRemote(await b.vault.sealedRecords());
+    expect((await a.vault.get<{ counter: number; label: string }>('h'))?.data).toMatchObject({ counter: 2, label: 'renamed' });
+    await b.vault.applyRemote(await a.vault.sealedRecords());
+    expect((await b.vault.get<{ counter: number; label: string }>('h'))?.data).toMatchObject({ counter: 2, label: 'renamed' });
+  });
+});
