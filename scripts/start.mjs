@@ -28,7 +28,10 @@ The demo site keeps running until you press Ctrl+C.`);
   const profile = mkdtempSync(join(tmpdir(), 'tessera-start-'));
   const browser = spawn(chromiumPath(), [
     `--user-data-dir=${profile}`, `--disable-extensions-except=${extension}`, `--load-extension=${extension}`,
-    '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `${url}/signup`,
+    '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    // Chromium refuses to start as root without it (containers, CI machines).
+    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+    `${url}/signup`,
   ], { stdio: 'ignore' });
   browser.on('exit', () => process.exit(0));
   console.log('Chromium is open with Tessera loaded; close it (or press Ctrl+C) to stop.');
