@@ -74,6 +74,8 @@ export interface VaultHeader {
   kdf: KdfParams;
   /** base64 of nonce ‖ ciphertext ‖ tag of the 32-byte vault key under the passphrase key. */
   wrappedKey: string;
+  /** HMAC of the fields above under a key derived from the vault key (lib/vault/header.ts). */
+  mac?: string;
 }
 
 /** What sync needs from the local vault (implemented by Vault in lib/vault/vault.ts). */

@@ -13,7 +13,7 @@ import { compareVersions, sameWrite } from '../sync/merge';
 import { acceptableRemote, plausibleStamp } from '../sync/remote';
 import { openVaultDb, type VaultDb, type VaultSchema } from './db';
 import { isRecordKind, isSealedRecord, openRecord, sealRecord } from './envelope';
-import { VAULT_FORMAT, isVaultHeader, unwrapVaultKey, wrapVaultKey } from './header';
+import { VAULT_FORMAT, headerMac, isVaultHeader, unwrapVaultKey, verifyHeaderMac, wrapVaultKey } from './header';
 import { assertStrongEnough } from './passphrase';
 import type {
   KdfParams, KeyStore, LocalReplica, OpenRecord, ReadResult, RecordKind, SealedRecord, VaultChange, VaultHeader, VaultState,
@@ -94,7 +94,8 @@ export class Vault implements LocalReplica {
       const meta = tx.objectStore('meta');
       if (await meta.get('header')) throw new TesseraError('exists'); // set up meanwhile elsewhere
       await this.catchUp(tx);
-      const header: VaultHeader = { format: VAULT_FORMAT, vaultId, hlc: this.stamp(), kdf, wrappedKey };
+      const fields = { format: VAULT_FORMAT, vaultId, hlc: this.stamp(), kdf, wrappedKey } as const;
+      const header: VaultHeader = { ...fields, mac: headerMac(vaultKey, fields) };
       await meta.put(header, 'header');
       await this.saveClock(tx);
     });
@@ -134,7 +135,8 @@ export class Vault implements LocalReplica {
       // Changed meanwhile (here or adopted from sync): `old` may no longer be the passphrase.
       if (!isVaultHeader(current) || current.wrappedKey !== header.wrappedKey) throw new TesseraError('bad-passphrase');
       await this.catchUp(tx);
-      await meta.put({ ...current, hlc: this.stamp(), kdf, wrappedKey }, 'header');
+      const fields = { format: current.format, vaultId: current.vaultId, hlc: this.stamp(), kdf, wrappedKey };
+      await meta.put({ ...fields, mac: headerMac(key, fields) }, 'header');
       await this.saveClock(tx);
     });
   }
@@ -236,6 +238,10 @@ export class Vault implements LocalReplica {
    */
   async adoptHeader(h: VaultHeader): Promise<void> {
     if (!isVaultHeader(h)) throw new TesseraError('corrupt', t('vault.bad-header'));
+    // An unlocked device takes a changed header of its vault only with a valid MAC (the vault key
+    // proves the writer); a locked one keeps its own until it is unlocked and can check. A device
+    // joining has no key yet: the passphrase then proves the wrapped key when it unlocks.
+    const key = await this.keyStore.get();
     await this.transact(async (tx) => {
       const meta = tx.objectStore('meta');
       const current = await meta.get('header');
@@ -244,14 +250,16 @@ export class Vault implements LocalReplica {
       // here meanwhile is never replaced (sync `conflict`, nothing overwritten).
       if (isVaultHeader(current) && current.vaultId !== h.vaultId) throw new TesseraError('conflict');
       if (!plausibleStamp(h.hlc, this.wallClock())) return;
+      if (isVaultHeader(current) && (!key || !verifyHeaderMac(key, h))) return;
       this.observe(h.hlc);
       if (!isVaultHeader(current) || compareHlc(h.hlc, current.hlc) > 0) {
-        const { format, vaultId, hlc, kdf, wrappedKey } = h;
-        await meta.put({ format, vaultId, hlc, kdf: { ...kdf }, wrappedKey }, 'header');
+        const { format, vaultId, hlc, kdf, wrappedKey, mac } = h;
+        await meta.put({ format, vaultId, hlc, kdf: { ...kdf }, wrappedKey, ...(mac === undefined ? {} : { mac }) }, 'header');
       }
       await this.saveClock(tx);
     });
   }
+
 
 
   /** Every record but `local` ones, tombstones included (rows too malformed to send are left out). */

@@ -130,20 +130,46 @@ describe('LocalReplica', () => {
 
 describe('HOTP counters across devices', () => {
   it('never go back: a newer version with a lower counter keeps the higher one, and both devices converge', async () => {
-    const a = await makeVault();
+    // Wall clocks the test moves, so which write is newer is certain (not a same-millisecond tie).
+    let wall = Date.now();
+    const a = await makeVault({ now: () => wall });
     await a.vault.setup(PASS);
-    const b = await makeVault();
+    const b = await makeVault({ now: () => wall });
     await b.vault.adoptHeader((await a.vault.header())!);
     const hotp = (counter: number, label: string) => ({ id: 'h', kind: 'account' as const, data: { type: 'hotp', issuer: 'H', label, counter } });
     await a.vault.commit({ put: [hotp(0, 'x')] });
     await b.vault.applyRemote(await a.vault.sealedRecords());
     await b.vault.unlock(PASS);
     // Apart: A uses two codes, then B uses one and renames (B's write is the newer).
+    wall += 1000;
     await a.vault.commit({ put: [hotp(2, 'x')] });
+    wall += 1000;
     await b.vault.commit({ put: [hotp(1, 'renamed')] });
     await a.vault.applyRemote(await b.vault.sealedRecords());
     expect((await a.vault.get<{ counter: number; label: string }>('h'))?.data).toMatchObject({ counter: 2, label: 'renamed' });
     await b.vault.applyRemote(await a.vault.sealedRecords());
     expect((await b.vault.get<{ counter: number; label: string }>('h'))?.data).toMatchObject({ counter: 2, label: 'renamed' });
+  });
+});
+
+describe('header authenticity', () => {
+  it('an unlocked device adopts a changed header only with a valid MAC; a locked one waits', async () => {
+    const { a, b } = await twoDevices();
+    await b.adoptHeader((await a.header())!);
+    await b.unlock(PASS);
+    await a.changePassphrase(PASS, 'a new passphrase 2026');
+    const changed = (await a.header())!;
+    // A backend's forgery: the same header with a garbage wrapped key and no valid MAC.
+    const forged = { ...changed, wrappedKey: changed.wrappedKey.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')) };
+    await b.adoptHeader(forged);
+    expect((await b.header())?.wrappedKey).not.toBe(forged.wrappedKey);
+    await b.adoptHeader({ ...changed, mac: undefined });
+    expect((await b.header())?.hlc).not.toBe(changed.hlc);
+    // The real change, with its MAC: adopted; the new passphrase opens B after a lock.
+    await b.adoptHeader(changed);
+    expect(await b.header()).toEqual(changed);
+    await b.lock();
+    await expect(b.unlock(PASS)).rejects.toMatchObject({ code: 'bad-passphrase' });
+    await b.unlock('a new passphrase 2026');
   });
 });
