@@ -31,6 +31,8 @@ test('add, edit, delete with undo, and change the passphrase on the options page
 
   // Edit with the keyboard: issuer and bound sites.
   await page.getByRole('button', { name: 'Edit Example' }).click();
+  // The editor puts the focus in the issuer field; type only once it is there.
+  await expect(page.getByRole('table').getByLabel('Issuer')).toBeFocused();
   await page.keyboard.press('Control+A');
   await page.keyboard.type('Example Corp');
   await page.getByLabel('Sites').fill('login.example.co.jp, 127.0.0.1:8080');
