@@ -82,6 +82,15 @@ export function newAccountData(p: OtpParams, sites: string[], now: number): Acco
   return { ...p, window: DEFAULT_WINDOW, sites, createdAt: now };
 }
 
+/** Reads the optional `sites` field (a list that replaces the binding): normalised, or bad-input. */
+export function sitesField(msg: Message): string[] | undefined {
+  if (msg.sites === undefined) return undefined;
+  if (!Array.isArray(msg.sites) || !msg.sites.every((s) => typeof s === 'string')) throw new TesseraError('bad-input', t('error.input.list', 'sites'));
+  const n = normaliseSites(msg.sites as string[]);
+  if (n.invalid.length) throw new TesseraError('bad-input', t('error.input.site', n.invalid.join(', ').slice(0, 120)));
+  return n.sites;
+}
+
 /** Reads the optional `site` field: a URL or host, normalised to a site (bad-input if none). */
 function siteField(msg: Message): string[] {
   const raw = optStr(msg, 'site');
@@ -175,13 +184,7 @@ async function updateAccountNow(msg: Message, ctx: ApiContext): Promise<Result> 
   const rec = await loadAccount(ctx, str(msg, 'id'));
   const issuer = stringField(msg, 'issuer', 256);
   const label = stringField(msg, 'label', 256);
-  let sites: string[] | undefined;
-  if (msg.sites !== undefined) {
-    if (!Array.isArray(msg.sites) || !msg.sites.every((s) => typeof s === 'string')) throw new TesseraError('bad-input', t('error.input.list', 'sites'));
-    const n = normaliseSites(msg.sites as string[]);
-    if (n.invalid.length) throw new TesseraError('bad-input', t('error.input.site', n.invalid.join(', ').slice(0, 120)));
-    sites = n.sites;
-  }
+  const sites = sitesField(msg);
   if (msg.window !== undefined) {
     if (typeof msg.window !== 'number' || !Number.isInteger(msg.window) || msg.window < 0 || msg.window > 10) throw new TesseraError('bad-input', t('error.input.range', 'window', 0, 10));
   }

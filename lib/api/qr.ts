@@ -7,8 +7,8 @@ import { randomId } from '../crypto/random';
 import { TesseraError } from '../messages/errors';
 import type { OtpParams } from '../otp/account';
 import { interpretQrTexts, type Interpretation } from '../qr/interpret';
-import { normaliseSites, siteOf } from '../sites/site';
-import { addAccounts } from './accounts';
+import { siteOf } from '../sites/site';
+import { addAccounts, sitesField } from './accounts';
 import { int, optBool, str } from './router';
 import type { ApiContext, Message, Result } from './types';
 import type { TabsPort } from './autofill';
@@ -141,14 +141,7 @@ export async function confirm(msg: Message, ctx: ApiContext): Promise<Result> {
     const label = typeof k.label === 'string' && k.label.trim() ? k.label.trim().slice(0, 256) : item.params.label;
     chosen.push({ params: { ...item.params, issuer, label } });
   }
-  let sites = scan.sites;
-  if (msg.sites !== undefined) {
-    if (!Array.isArray(msg.sites) || !msg.sites.every((s) => typeof s === 'string')) throw new TesseraError('bad-input');
-    const n = normaliseSites(msg.sites as string[]);
-    if (n.invalid.length) throw new TesseraError('bad-input', t('error.input.site', n.invalid.join(', ').slice(0, 120)));
-    sites = n.sites;
-  }
-  const result = await addAccounts(ctx, chosen, sites);
+  const result = await addAccounts(ctx, chosen, sitesField(msg) ?? scan.sites);
   await scansOf(ctx).remove(scanId);
   return { ...result };
 }

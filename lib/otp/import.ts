@@ -29,7 +29,7 @@ export interface ImportResult {
 }
 
 /** Names an export entry in its error, so the user knows which account was left out. */
-function entryName(issuer: string, label: string): string {
+export function entryName(issuer: string, label: string): string {
   return issuer && label ? `${issuer} (${label})` : issuer || label || t('otp.unnamedEntry');
 }
 

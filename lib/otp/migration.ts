@@ -15,6 +15,7 @@
 // The data is untrusted: structure errors are 'bad-uri' (or 'too-large'); an entry that is
 // well delimited but unusable (MD5, no secret, 7 digits…) is reported alone and the others
 // still import.
+import { toBase64 } from '../crypto/encoding';
 import { TesseraError, toErrorInfo, type ErrorInfo } from '../messages/errors';
 import { DEFAULT_PERIOD, type Algorithm, type OtpParams, type OtpType } from './account';
 import { decodeSecret, encodeBase32 } from './base32';
@@ -76,12 +77,6 @@ export function decodeBase64Loose(text: string): Uint8Array {
   if (!/^[A-Za-z0-9+/]*$/.test(s) || s.length % 4 === 1) malformed();
   const bin = atob(s + '='.repeat((4 - (s.length % 4)) % 4));
   return Uint8Array.from(bin, (c) => c.charCodeAt(0));
-}
-
-function encodeBase64(bytes: Uint8Array): string {
-  let bin = '';
-  for (const b of bytes) bin += String.fromCharCode(b);
-  return btoa(bin);
 }
 
 function text(bytes: Uint8Array): string {
@@ -231,7 +226,7 @@ export function serializeMigrationUri(accounts: OtpParams[], batch: Batch = { in
     w.bytes(1, entry); // never empty: a valid account has a secret
   }
   w.int(2, VERSION).int(3, batch.size).int(4, batch.index - 1).int(5, batch.id);
-  const uri = `otpauth-migration://offline?data=${encodeURIComponent(encodeBase64(w.finish()))}`;
+  const uri = `otpauth-migration://offline?data=${encodeURIComponent(toBase64(w.finish()))}`;
   if (uri.length > MAX_MIGRATION_LENGTH) throw new TesseraError('too-large');
   return uri;
 }

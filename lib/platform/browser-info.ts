@@ -7,19 +7,9 @@
 // survives the Chrome worker being stopped), scripting.executeScript with allFrames,
 // tabs.captureVisibleTab (a PNG data URL; Chrome also limits calls per second), commands
 // (Alt+Shift+O), contextMenus created in runtime.onInstalled, and `chrome.*` returning promises
-// in extension pages. What differs is below.
-import { browser, type Browser } from 'wxt/browser';
-
-export type Engine = 'chromium' | 'gecko';
-
-/** The engine an extension URL belongs to: moz-extension:// is Firefox's (Gecko), the rest Chromium's. */
-export function engineOf(extensionUrl: string): Engine {
-  return extensionUrl.startsWith('moz-extension:') ? 'gecko' : 'chromium';
-}
-
-export function isFirefox(): boolean {
-  return engineOf(browser.runtime.getURL('/')) === 'gecko';
-}
+// in extension pages; tabs.query with a URL pattern that carries a port finds nothing in Firefox,
+// so callers query all tabs and filter (the tests do; lib/ never queries by URL). What differs:
+import { browser } from 'wxt/browser';
 
 /**
  * Where the clipboard can be read and cleared without a user gesture: Firefox's MV3 background
@@ -41,26 +31,6 @@ export function clipboardHost(): ClipboardHost {
 }
 
 /**
- * Does `tabUrl` show `url` (same origin, path and query; the fragment ignored)? Used instead of
- * a tabs.query match pattern: Firefox finds nothing when the pattern carries a port
- * ("http://127.0.0.1:4173/*"), and a pattern without one matches every port in both browsers.
- */
-export function sameDocument(tabUrl: string, url: string): boolean {
-  try {
-    const a = new URL(tabUrl);
-    const b = new URL(url);
-    return a.origin === b.origin && a.pathname === b.pathname && a.search === b.search;
-  } catch {
-    return false;
-  }
-}
-
-/** Every tab (all windows) whose URL passes `keep`: query all, then filter (see sameDocument). */
-export async function tabsQueryAll(keep: (url: string) => boolean): Promise<Browser.tabs.Tab[]> {
-  return (await browser.tabs.query({})).filter((tab) => keep(tab.url ?? ''));
-}
-
-/**
  * Is this the error a tabs or scripting call rejects with when the tab does not exist?
  * Chrome: "No tab with id: 7."; Firefox: "Invalid tab ID: 7".
  */
@@ -69,11 +39,6 @@ export function isNoSuchTabError(error: unknown): boolean {
   return /No tab with id|Invalid tab ID/i.test(message);
 }
 
-/**
- * Does idle.onStateChanged ever report "locked" (the screen locked)? Chrome does; Firefox
- * never does (MDN browser-compat-data: idle.IdleState.locked unsupported), so there Tessera
- * locks only after the idle minutes.
- */
-export function reportsScreenLock(engine: Engine): boolean {
-  return engine === 'chromium';
-}
+// Screen lock: idle.onStateChanged reports "locked" in Chrome; Firefox never does (MDN
+// browser-compat-data: idle.IdleState.locked unsupported), so there Tessera locks only after the
+// idle minutes (lib/platform/autolock.ts needs no branch for it).

@@ -4,6 +4,7 @@
 import { t } from '../i18n/i18n';
 import { TesseraError, toErrorInfo, type ErrorInfo } from '../messages/errors';
 import type { OtpParams } from '../otp/account';
+import { entryName } from '../otp/import';
 import { isEntryError, parseMigrationUri } from '../otp/migration';
 import { parseOtpauthUri } from '../otp/uri';
 import { classifyQrText, type QrKind } from './classify';
@@ -46,7 +47,7 @@ export function interpretQrTexts(texts: readonly string[]): Interpretation {
       e.seen.add(batch.index);
       exports.set(batch.id, e);
       for (const a of accounts) {
-        if (isEntryError(a)) out.errors.push({ line: position, code: a.error.code, message: t('otp.entryError', a.issuer || a.label, a.error.message) });
+        if (isEntryError(a)) out.errors.push({ line: position, code: a.error.code, message: t('otp.entryError', entryName(a.issuer, a.label), a.error.message) });
         else out.items.push({ position, params: a });
       }
     } catch (e) {

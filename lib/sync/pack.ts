@@ -19,6 +19,7 @@
 import { deflateSync, inflateSync } from 'fflate';
 import { decodeHlc, encodeHlc } from './hlc';
 import { concatBytes, fromBase64, toBase64Url, utf8Decode, utf8Encode } from '../crypto/encoding';
+import { decodeBase32, encodeBase32 } from '../otp/base32';
 import type { RecordKind } from '../vault/types';
 
 export const PACK_VERSION = 1;
@@ -49,43 +50,14 @@ interface Doc {
   g: Group[];
 }
 
-const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-
-/** Base32 (RFC 4648 §6) without padding. */
-function base32Encode(bytes: Uint8Array): string {
-  let out = '';
-  let bits = 0;
-  let value = 0;
-  for (const b of bytes) {
-    value = (value << 8) | b;
-    bits += 8;
-    while (bits >= 5) {
-      out += B32[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-    value &= (1 << bits) - 1;
-  }
-  if (bits > 0) out += B32[(value << (5 - bits)) & 31];
-  return out;
-}
-
 /** The bytes of a canonical unpadded Base32 string, or null (so that re-encoding gives it back). */
 function base32Decode(s: string): Uint8Array | null {
-  if (!/^[A-Z2-7]+$/.test(s)) return null;
-  const out = new Uint8Array(Math.floor((s.length * 5) / 8));
-  let bits = 0;
-  let value = 0;
-  let at = 0;
-  for (let i = 0; i < s.length; i++) {
-    value = (value << 5) | B32.indexOf(s[i]!);
-    bits += 5;
-    if (bits >= 8) {
-      out[at++] = (value >>> (bits - 8)) & 255;
-      bits -= 8;
-      value &= (1 << bits) - 1;
-    }
+  try {
+    const bytes = decodeBase32(s);
+    return encodeBase32(bytes) === s ? bytes : null;
+  } catch {
+    return null;
   }
-  return base32Encode(out) === s ? out : null;
 }
 
 /** A 22-character id that is exactly 16 bytes in base64url (what randomId() makes), or null. */
@@ -207,7 +179,7 @@ export function decodePack(bytes: Uint8Array): PlainRecord[] {
       return { wall, counter: g.c[j]!, device };
     });
     const columns = (g.f ?? []).map((col) => {
-      if (col.e === 'b') return col.l.map((l) => base32Encode(take(l)));
+      if (col.e === 'b') return col.l.map((l) => encodeBase32(take(l)));
       if (col.e === 'r') return col.v.map((d, j) => d + stamps[j]!.wall);
       return col.v;
     });
