@@ -32,3 +32,23 @@ describe('auto-lock', () => {
     expect(await checkAutoLock(ctx.vault, ctx.settings, 10_000_000)).toBe(false);
   });
 });
+
+describe('screen lock', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('locks at once when the browser reports the screen locked, not when merely idle', async () => {
+    const { ctx } = await makeApi();
+    const { installAutoLock } = await import('../../../lib/platform/autolock');
+    // fakeBrowser has no idle API: a stand-in that keeps the listener.
+    let onState: ((state: string) => void) | undefined;
+    const idle = { onStateChanged: { addListener: (l: (state: string) => void) => void (onState = l) } };
+    Object.assign(fakeBrowser, { idle });
+    installAutoLock(ctx.vault, ctx.settings);
+    onState!('idle');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await ctx.vault.state()).toBe('unlocked');
+    onState!('locked');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await ctx.vault.state()).toBe('locked');
+  });
+});
