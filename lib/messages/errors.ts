@@ -7,7 +7,9 @@ export type ErrorCode =
   | 'bad-uri' | 'bad-secret' | 'bad-algorithm' | 'bad-digits' | 'bad-period' | 'bad-scheme'
   | 'too-large' | 'not-found' | 'bad-input' | 'wrong-type' | 'unscriptable' | 'no-otp-field'
   | 'no-account-for-site' | 'ambiguous' | 'none-left' | 'unreachable' | 'unauthorized'
-  | 'conflict' | 'off' | 'quota' | 'corrupt' | 'internal';
+  | 'conflict' | 'off' | 'quota' | 'corrupt' | 'internal'
+  | 'needs-password' | 'unsupported-format' | 'bad-file' | 'managed' | 'insecure-page'
+  | 'not-app-code' | 'no-email-code';
 
 export interface ErrorInfo {
   code: ErrorCode;
