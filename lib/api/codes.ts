@@ -1,8 +1,13 @@
 // codes.* handlers: the current code of an account and its validity window (RFC 6238 §4
 // for TOTP; RFC 4226 §5 for HOTP, whose counter moves only when a code is used).
+// codes.get takes an optional `at` (epoch ms, TOTP only: shared/automation-api.md) so tests with a
+// fake clock can ask for the code of a given moment; an HOTP code does not depend on time, so an
+// HOTP account ignores `at` (after checking it) and answers the code for its stored counter.
 import type { AccountData } from '../otp/account';
 import { codeFor } from '../otp/codes';
 import { TesseraError } from '../messages/errors';
+import { t } from '../i18n/i18n';
+import type { AnswerFields } from './contract';
 import { loadAccount, loadAccounts, type AccountRecord } from './accounts';
 import { serialized } from './mutex';
 import { str } from './router';
@@ -13,10 +18,22 @@ export function codeOf(rec: AccountRecord, now: number) {
   return codeFor({ ...rec.data, type: rec.data.type }, now);
 }
 
-/** codes.get: never advances an HOTP counter. */
-export async function getCode(msg: Message, ctx: ApiContext): Promise<Result> {
+/** The latest moment a JavaScript Date can hold (ECMA-262 §21.4.1.1): 8.64 × 10^15 ms. */
+export const MAX_TIME = 8.64e15;
+
+/** codes.get's optional `at`: a whole number of epoch ms from 0 to MAX_TIME, else bad-input. */
+function momentField(msg: Message): number | undefined {
+  const v = msg.at;
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > MAX_TIME) throw new TesseraError('bad-input', t('error.input.range', 'at', 0, MAX_TIME));
+  return v;
+}
+
+/** codes.get: the code now, or at `at` for TOTP; never advances an HOTP counter. */
+export async function getCode(msg: Message, ctx: ApiContext): Promise<AnswerFields<'codes.get'>> {
+  const at = momentField(msg);
   const rec = await loadAccount(ctx, str(msg, 'id'));
-  return { ...codeOf(rec, ctx.now()) };
+  return { ...codeOf(rec, at ?? ctx.now()) };
 }
 
 /** codes.all: every account's code at once, for the popup (one message per refresh). */
