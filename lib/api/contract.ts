@@ -234,13 +234,13 @@ export interface ErrorInfo<C extends string = ContractErrorCode> {
   message: string;
 }
 /** The `ok: false` answer; some errors carry extra fields (`ambiguous` has `candidates`). */
-export type ErrorAnswer<K extends MessageType = MessageType> = {
+export type ErrorAnswer<C extends string = ContractErrorCode> = {
   ok: false;
-  error: ErrorInfo<ErrorCodeOf<K>>;
+  error: ErrorInfo<C>;
   candidates?: Array<{ id: string; issuer: string; label: string }>;
 };
 /** What chrome.runtime.sendMessage answers to a message of type K. */
-export type AnswerOf<K extends MessageType> = ({ ok: true } & AnswerFields<K>) | ErrorAnswer<K>;
+export type AnswerOf<K extends MessageType> = ({ ok: true } & AnswerFields<K>) | ErrorAnswer<ErrorCodeOf<K>>;
 
 export type AccountSummary = Infer<typeof accountSummary>;
 export type AccountRef = Infer<typeof accountRef>;
