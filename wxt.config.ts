@@ -53,9 +53,11 @@ export default defineConfig({
       : {}),
   }),
   zip: {
+    // The store packages keep the product's name (the npm package is called tessera-otp).
+    name: 'tessera',
     // The sources zip AMO asks for holds what rebuilds the package (`npm ci && npm run
     // build:firefox`); WXT already leaves out node_modules, .output, dot folders and *.test/*.spec.
-    excludeSources: ['tests/**', 'bench/**', 'test-results/**', 'playwright-report/**', 'coverage/**', '**/*.log'],
+    excludeSources: ['tests/**', 'bench/**', 'examples/**', 'dist/**', 'test-results/**', 'playwright-report/**', 'coverage/**', '**/*.log'],
   },
   vite: () => ({
     plugins: [preact()],

@@ -1,10 +1,10 @@
 // `npm test`: every test. Installs the system packages the E2E tests need (see
 // scripts/system-deps.mjs), type-checks, runs the unit tests (vitest), builds the extension
 // (Chrome and Firefox) and runs the end-to-end tests (Playwright: headless Chromium, and
-// Firefox ESR through puppeteer-core). Ends with one line
-// "N passed, N failed" summing both runners.
+// Firefox ESR through puppeteer-core), then the example project against the packed npm
+// package (scripts/test-example.mjs). Ends with one line "N passed, N failed" summing them all.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { ensureSystemPackages } from './system-deps.mjs';
 
 const run = (cmd, args, env = {}) => spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
@@ -38,6 +38,15 @@ if (only !== 'unit') {
     }
     if (code !== 0 && failed === 0) failedSteps++;
   }
+  // The example project (examples/playwright-2fa) against the packed tarball, as a user installs it.
+  rmSync('.tmp/example.json', { force: true });
+  const exampleCode = run('node', ['scripts/test-example.mjs', '--json', '.tmp/example.json']);
+  if (existsSync('.tmp/example.json')) {
+    const e = JSON.parse(readFileSync('.tmp/example.json', 'utf8'));
+    passed += e.passed;
+    failed += e.failed;
+    if (exampleCode !== 0 && e.failed === 0) failedSteps++;
+  } else if (exampleCode !== 0) failedSteps++;
 }
 if (failedSteps) console.log(`${failedSteps} step(s) failed outside the test runners (type check, build or a runner crash).`);
 console.log(`${passed} passed, ${failed + failedSteps} failed`);
