@@ -1,7 +1,7 @@
 // Playwright fixtures that load the unpacked build into headless Chromium: a fresh profile per
 // test, the extension id (from the service worker's URL), an extension page to call the
-// automation API from (shared/automation-api.md) and helpers. Copy this file to test your
-// own app with Tessera (README, "Testing your app with Tessera in Playwright").
+// automation API from (shared/automation-api.md) and helpers, for Tessera's own specs. To test
+// your own app with Tessera, install the kit instead (README, "Testing your app with Tessera").
 import { test as base, chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
