@@ -12,6 +12,7 @@ import type {
   MessageFields,
   MessageType,
 } from '../lib/api/contract.js';
+import { splitLabel } from '../lib/otp/label.js';
 
 /** A page that runs a function in its context and returns the result (Playwright or puppeteer). */
 export interface EvaluatingPage {
@@ -89,6 +90,29 @@ export function otpauthUri(secret: string, o: AddAccountOptions = {}): string {
   if (type === 'totp' && o.period !== undefined) q.set('period', String(o.period));
   if (type === 'hotp') q.set('counter', String(o.counter ?? 0));
   return `otpauth://${type}/${encodeURIComponent(issuer)}:${encodeURIComponent(label)}?${q}`;
+}
+
+/**
+ * The issuer and label an `otpauth://` URI names (Key Uri Format, "Label": "Issuer:label" in
+ * the path, the `issuer` parameter winning), or null when the text is not such a URI.
+ */
+export function otpauthName(uri: string): { issuer: string; label: string } | null {
+  let url: URL;
+  try {
+    // Parsed as an http URL so the path and query are split the WHATWG way.
+    url = new URL(uri.trim().replace(/^otpauth:/i, 'http:'));
+  } catch {
+    return null;
+  }
+  let path: string;
+  try {
+    path = decodeURIComponent(url.pathname.slice(1));
+  } catch {
+    return null;
+  }
+  // Tessera's own rule (lib/otp/label.ts), so the name found is the name stored.
+  const { issuer, label } = splitLabel(path, url.searchParams.get('issuer') ?? '');
+  return { issuer, label };
 }
 
 /** A throwaway vault passphrase: 24 random characters, never reused across runs. */
@@ -215,12 +239,10 @@ export class TesseraSession {
     if (r.added[0]) return r.added[0];
     const e = r.errors[0];
     if (e) throw new TesseraApiError('accounts.import', { ok: false, error: { code: e.code, message: e.message } });
-    // A duplicate: the account is already in the vault. Find it by its name.
-    const name = decodeURIComponent(new URL(text.replace(/^otpauth:/i, 'http:')).pathname.slice(1));
-    const [issuerInPath, label] = name.includes(':') ? [name.slice(0, name.indexOf(':')), name.slice(name.indexOf(':') + 1)] : ['', name];
-    const issuer = new URL(text.replace(/^otpauth:/i, 'http:')).searchParams.get('issuer') ?? issuerInPath;
-    const found = (await this.accounts()).find((a) => a.issuer === issuer.trim() && a.label === label.trim());
-    if (!found) throw new Error(`accounts.import added nothing and reported no error for ${text.slice(0, 40)}…`);
+    // A duplicate: the account is already in the vault. Find it by the name the URI gives it.
+    const name = /^otpauth:/i.test(text) ? otpauthName(text) : null;
+    const found = name && (await this.accounts()).find((a) => a.issuer === name.issuer && a.label === name.label);
+    if (!found) throw new Error(`Every account of ${text.slice(0, 40)}… is already in the vault (accounts.import counted duplicates only).`);
     return { id: found.id, issuer: found.issuer, label: found.label };
   }
 

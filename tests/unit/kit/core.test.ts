@@ -2,7 +2,7 @@
 // with Tessera's own parser), account lookup by id / "Issuer:label" / issuer, and the typed error.
 // The helpers against a real browser: tests/e2e/kit.spec.ts and kit.firefox.spec.ts.
 import { describe, expect, it } from 'vitest';
-import { otpauthUri, pickAccount, TesseraApiError, TesseraSession, throwawayPassphrase } from '../../../kit/core';
+import { otpauthName, otpauthUri, pickAccount, TesseraApiError, TesseraSession, throwawayPassphrase } from '../../../kit/core';
 import { parseOtpauthUri } from '../../../lib/otp/uri';
 import type { AccountSummary } from '../../../lib/api/contract';
 import { makeApi } from '../api/context';
@@ -13,6 +13,27 @@ describe('otpauthUri', () => {
     const p = parseOtpauthUri(otpauthUri('JBSWY3DPEHPK3PXP', { issuer: 'ACME: Inc & Co', label: 'a/b?c', algorithm: 'SHA512', digits: 8, period: 60 }));
     expect(p).toMatchObject({ issuer: 'ACME: Inc & Co', label: 'a/b?c', algorithm: 'SHA512', digits: 8, period: 60 });
     expect(parseOtpauthUri(otpauthUri('JBSWY3DPEHPK3PXP', { type: 'hotp', counter: 7 }))).toMatchObject({ type: 'hotp', counter: 7 });
+  });
+});
+
+describe('otpauthName', () => {
+  it('reads the issuer (parameter first) and label a URI names, as Tessera stores them', () => {
+    for (const o of [{ issuer: 'ACME: Inc & Co', label: 'a/b?c' }, { issuer: 'Tessera test', label: 'tester' }]) {
+      const uri = otpauthUri('JBSWY3DPEHPK3PXP', o);
+      const parsed = parseOtpauthUri(uri);
+      expect(otpauthName(uri)).toEqual({ issuer: parsed.issuer, label: parsed.label });
+    }
+    for (const uri of [
+      'otpauth://totp/Path:me?secret=JBSWY3DP&issuer=Param',
+      'otpauth://totp/param:%20me?secret=JBSWY3DP&issuer=Param',
+      'otpauth://totp/Only%20label?secret=JBSWY3DP',
+      'otpauth://totp/A+B:c+d?secret=JBSWY3DP&issuer=A+B',
+      'otpauth://totp/%E6%97%A5%E6%9C%AC:%E5%A4%AA%E9%83%8E?secret=JBSWY3DP',
+    ]) {
+      const { issuer, label } = parseOtpauthUri(uri);
+      expect(otpauthName(uri), uri).toEqual({ issuer, label });
+    }
+    expect(otpauthName('otpauth://totp/%E0%A4%A?secret=x')).toBeNull();
   });
 });
 
