@@ -30,6 +30,8 @@ try {
   const example = join(work, 'playwright-2fa');
   cpSync(join(root, 'examples/playwright-2fa'), example, { recursive: true, filter: (src) => !/[\\/](node_modules|test-results|playwright-report)$/.test(src) });
   // What a user does: add the package (here the local tarball instead of the registry's copy).
+  // npm 11 prints an advisory that the tarball's `prepare` is not covered by allowScripts: it is
+  // listed for local tarballs but not run (and never considered for registry installs).
   if (run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', join(work, tarball)], example) !== 0) throw new Error('npm install in the example failed');
   const t2 = Date.now();
 
