@@ -1,7 +1,7 @@
 // Builds what the npm package ships (package.json "files"), run by `npm pack` / `npm publish`
 // through "prepack": both unpacked extensions (wxt build, Chrome MV3 and Firefox MV3) copied to
 // dist/extension/, and the Playwright kit with the contract types compiled to dist/kit and
-// dist/lib/api (tsconfig.kit.json). Everything is rebuilt from scratch, so a tarball never
+// dist/lib (tsconfig.kit.json). Everything is rebuilt from scratch, so a tarball never
 // carries a stale build. Output goes to stderr: `npm pack --json` keeps a clean stdout.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, rmSync } from 'node:fs';
@@ -25,4 +25,4 @@ for (const target of ['chrome-mv3', 'firefox-mv3']) {
   }
   cpSync(`.output/${target}`, `dist/extension/${target}`, { recursive: true });
 }
-console.error('pack-kit: dist/kit, dist/lib/api/contract.*, dist/extension/{chrome-mv3,firefox-mv3} ready');
+console.error('pack-kit: dist/kit, dist/lib, dist/extension/{chrome-mv3,firefox-mv3} ready');
