@@ -144,29 +144,104 @@ function byteOffset(text: string, chars: number): number {
 }
 
 /**
- * JSON.parse, with a syntax error turned into 'bad-file' saying where. Engines word their errors
- * differently: V8 gives "position N", Firefox "line L column C"; "end" means the text stops early.
+ * Where JSON text stops being valid (RFC 8259 grammar), as a UTF-16 index; text.length when it
+ * ends early. Only run after JSON.parse failed, to say where: engines word their errors
+ * differently and V8 no longer gives a position for every one.
  */
+export function jsonErrorAt(text: string): number {
+  let i = 0;
+  const ws = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
+  };
+  const fail = (): never => {
+    throw i;
+  };
+  const lit = (word: string) => {
+    for (const c of word) if (text[i++] !== c) (i--, fail());
+  };
+  const str = () => {
+    i++; // opening quote
+    for (;;) {
+      if (i >= text.length) fail();
+      const c = text.charCodeAt(i);
+      if (c === 0x22) return void i++;
+      if (c < 0x20) fail();
+      if (c === 0x5c) {
+        i++;
+        const e = text[i];
+        if (e === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) (i++, fail());
+          i += 5;
+        } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i++;
+        else fail();
+      } else i++;
+    }
+  };
+  const num = () => {
+    const m = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(text.slice(i, i + 400));
+    if (!m || m[0] === '' || m[0] === '-') fail();
+    i += m![0].length;
+  };
+  const value = (depth: number): void => {
+    if (depth > 10_000) fail();
+    ws();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      ws();
+      if (text[i] === '}') return void i++;
+      for (;;) {
+        ws();
+        if (text[i] !== '"') fail();
+        str();
+        ws();
+        if (text[i] !== ':') fail();
+        i++;
+        value(depth + 1);
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === '}') return void i++;
+        else fail();
+      }
+    }
+    if (c === '[') {
+      i++;
+      ws();
+      if (text[i] === ']') return void i++;
+      for (;;) {
+        value(depth + 1);
+        ws();
+        if (text[i] === ',') i++;
+        else if (text[i] === ']') return void i++;
+        else fail();
+      }
+    }
+    if (c === '"') return str();
+    if (c === 't') return lit('true');
+    if (c === 'f') return lit('false');
+    if (c === 'n') return lit('null');
+    return num();
+  };
+  try {
+    value(0);
+    ws();
+    if (i < text.length) fail();
+    return -1;
+  } catch (at) {
+    if (typeof at !== 'number') return -1; // e.g. stack exhaustion: no position to give
+    return Math.min(at, text.length);
+  }
+}
+
+/** JSON.parse, with a syntax error turned into 'bad-file' saying at which byte. */
 export function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
-  } catch (e) {
-    const msg = e instanceof Error ? e.message : '';
-    const total = new TextEncoder().encode(text).length;
-    if (/end of (JSON input|data)|Unterminated string/i.test(msg)) throw badFile(t('import.jsonEnds', total));
-    const pos = /position (\d+)/.exec(msg);
-    if (pos) {
-      const at = Number(pos[1]);
-      if (at >= text.length) throw badFile(t('import.jsonEnds', total));
-      throw badFile(t('import.jsonInvalid', byteOffset(text, at)));
-    }
-    const lc = /line (\d+) column (\d+)/.exec(msg);
-    if (lc) {
-      const lines = text.split('\n');
-      const chars = lines.slice(0, Number(lc[1]) - 1).reduce((n, l) => n + l.length + 1, 0) + Number(lc[2]) - 1;
-      throw badFile(t('import.jsonInvalid', byteOffset(text, chars)));
-    }
-    throw badFile(t('import.jsonInvalidSomewhere'));
+  } catch {
+    const at = jsonErrorAt(text);
+    if (at < 0) throw badFile(t('import.jsonInvalidSomewhere'));
+    if (at >= text.length) throw badFile(t('import.jsonEnds', byteOffset(text, text.length)));
+    throw badFile(t('import.jsonInvalid', byteOffset(text, at)));
   }
 }
 

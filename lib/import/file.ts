@@ -61,8 +61,22 @@ export const SUPPORTED_FORMATS_TEXT =
   'Tessera backup, Aegis, 2FAS, andOTP, Authenticator (browser extension), Bitwarden (.json), Ente Auth, ' +
   'Proton Authenticator / Proton Pass, FreeOTP+, LastPass Authenticator, Google Authenticator export links, otpauth:// link lists';
 
+/** Opens with '{' or '[' after blanks (an andOTP binary almost never does: see docs/import.md). */
+function looksLikeJsonBytes(bytes: Uint8Array): boolean {
+  let i = 0;
+  while (i < bytes.length && [0x20, 0x09, 0x0a, 0x0d].includes(bytes[i]!)) i++;
+  return bytes[i] === 0x7b || bytes[i] === 0x5b;
+}
+
 function readInput(bytes: Uint8Array): Input {
   const text = decodeText(bytes);
+  if (text === null && looksLikeJsonBytes(bytes)) {
+    // JSON whose bytes are not all UTF-8: cut inside a character (it ends early), or damaged.
+    for (let cut = 1; cut <= 3 && cut < bytes.length; cut++) {
+      if (decodeText(bytes.subarray(0, bytes.length - cut)) !== null) throw badFile(t('import.jsonEnds', bytes.length));
+    }
+    throw badFile(t('import.notText'));
+  }
   // Text that opens like JSON but does not parse is a damaged file, whatever it was meant to be.
   const json = text !== null && looksLikeJson(text) ? parseJson(text) : undefined;
   return { bytes, text, json };

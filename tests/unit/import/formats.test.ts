@@ -1,0 +1,216 @@
+// Behaviour of parseImportFile beyond the fixtures: recognition from content, whole-file errors
+// ('bad-file' saying where, 'unsupported-format' naming the formats, 'too-large'), per-entry
+// errors (Steam and other kinds named, values checked like pasted links), KDF caps, and
+// damaged encrypted files. The fixture files themselves are checked in manifest.test.ts.
+import { describe, expect, it } from 'vitest';
+import { MAX_IMPORT_FILE_BYTES, parseImportFile } from '../../../lib/import/file';
+import { fixture, fixtureText, manifest, rejection, rejectionOf } from './helpers';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const json = (v: unknown) => enc(JSON.stringify(v));
+const passwordOf = (file: string) => manifest.files.find((f) => f.file === file)!.password!;
+
+describe('recognition', () => {
+  it('goes by content, not by name: every fixture reads the same whatever it is called', async () => {
+    // parseImportFile is never given a name: the bytes alone decide (the manifest test checks each format).
+    const a = await parseImportFile(fixture('aegis-plain.json'));
+    const b = await parseImportFile(fixture('lastpass.json'));
+    expect([a.format, b.format]).toEqual(['aegis', 'lastpass']);
+  });
+
+  it('refuses an unknown format, naming the supported ones', async () => {
+    for (const bytes of [enc(''), enc('hello world\n'), json({ some: 'thing' }), json([1, 2, 3]), enc('otpauth-ish but not\n')]) {
+      const e = await rejectionOf(parseImportFile(bytes));
+      expect(e.code).toBe('unsupported-format');
+      expect(e.message).toMatch(/Aegis.*2FAS.*andOTP.*Bitwarden.*Ente.*Proton.*FreeOTP\+.*LastPass.*Google Authenticator/);
+    }
+  });
+
+  it('refuses files over 20 MB before reading them', async () => {
+    expect(await rejection(parseImportFile(new Uint8Array(MAX_IMPORT_FILE_BYTES + 1)))).toBe('too-large');
+  });
+
+  it('reads a UTF-8 byte-order mark and CRLF line ends', async () => {
+    const text = '\uFEFF' + fixtureText('otpauth-list.txt').replaceAll('\n', '\r\n');
+    const r = await parseImportFile(enc(text));
+    expect(r.format).toBe('otpauth-text');
+    expect(r.items.map((i) => i.line)).toEqual([1, 2]);
+  });
+
+  it('tells Ente and Google Authenticator link files from plain link lists', async () => {
+    expect((await parseImportFile(fixture('ente-plain.txt'))).format).toBe('ente');
+    expect((await parseImportFile(fixture('google-authenticator.txt'))).format).toBe('google-authenticator');
+    const mixed = fixtureText('otpauth-list.txt') + fixtureText('google-authenticator.txt');
+    expect((await parseImportFile(enc(mixed))).format).toBe('otpauth-text');
+  });
+});
+
+describe('damaged files say where', () => {
+  it('JSON cut short: the byte where it ends', async () => {
+    const whole = fixture('aegis-plain.json');
+    const cut = whole.subarray(0, 1203);
+    const e = await rejectionOf(parseImportFile(cut));
+    expect(e.code).toBe('bad-file');
+    expect(e.message).toContain('JSON ends early at byte 1203');
+  });
+
+  it('JSON with a syntax error: the byte of the error', async () => {
+    const e = await rejectionOf(parseImportFile(enc('{"services": [1,, 2]}')));
+    expect(e.code).toBe('bad-file');
+    expect(e.message).toMatch(/JSON is not valid at byte 16/);
+  });
+
+  it('an entry without its secret: "entry N: secret missing", and nothing is returned', async () => {
+    const vault = JSON.parse(fixtureText('aegis-plain.json'));
+    delete vault.db.entries[2].info.secret;
+    const e = await rejectionOf(parseImportFile(json(vault)));
+    expect(e.code).toBe('bad-file');
+    expect(e.message).toContain('entry 3: secret missing');
+  });
+
+  it('a field of the wrong type names the entry and the field', async () => {
+    const services = JSON.parse(fixtureText('2fas-plain.2fas'));
+    services.services[1].otp.digits = { six: 6 };
+    const e = await rejectionOf(parseImportFile(json(services)));
+    expect(e.code).toBe('bad-file');
+    expect(e.message).toContain('entry 2: digits has the wrong type');
+  });
+
+  it('per format: a damaged entry list is bad-file', async () => {
+    const cases: Array<[string, (v: any) => void]> = [
+      ['aegis-plain.json', (v) => (v.db.entries = 'none')],
+      ['2fas-plain.2fas', (v) => (v.services[0] = 'x')],
+      ['andotp-plain.json', (v) => delete v[1].type],
+      ['authenticator-plain.json', (v) => delete Object.values<any>(v)[0].secret],
+      ['bitwarden.json', (v) => (v.items[0].login = 5)],
+      ['proton-plain.json', (v) => delete v.entries[0].content],
+      ['freeotp-plus.json', (v) => (v.tokens[0].secret = 'abc')],
+      ['lastpass.json', (v) => delete v.accounts[1].secret],
+    ];
+    for (const [file, damage] of cases) {
+      const v = JSON.parse(fixtureText(file));
+      damage(v);
+      expect(await rejection(parseImportFile(json(v))), file).toBe('bad-file');
+    }
+  });
+
+  it('a bad line in a link list is that line\'s error; the others still read', async () => {
+    const r = await parseImportFile(enc(`${fixtureText('otpauth-list.txt')}not a link\notpauth://totp/X:y?secret=not*base32\n`));
+    expect(r.items).toHaveLength(2);
+    expect(r.errors.map((e) => [e.line, e.code])).toEqual([[3, 'bad-uri'], [4, 'bad-secret']]);
+  });
+
+  it('encrypted Aegis vault whose content was altered: the password opens the slot, the vault is damaged', async () => {
+    const vault = JSON.parse(fixtureText('aegis-encrypted.json'));
+    const db = Buffer.from(vault.db, 'base64');
+    db[10]! ^= 1;
+    vault.db = db.toString('base64');
+    const e = await rejectionOf(parseImportFile(json(vault), { password: passwordOf('aegis-encrypted.json') }));
+    expect(e.code).toBe('bad-file');
+  });
+
+  it('encrypted files cut short never return accounts', async () => {
+    for (const f of manifest.files.filter((x) => x.encrypted && !x.source)) {
+      const bytes = fixture(f.file);
+      for (const len of [0, 10, Math.floor(bytes.length / 2), bytes.length - 1]) {
+        const code = await rejection(parseImportFile(bytes.subarray(0, len), { password: f.password! }));
+        expect(['bad-file', 'bad-passphrase', 'unsupported-format', 'needs-password'], `${f.file} @${len}`).toContain(code);
+      }
+    }
+  });
+});
+
+describe('entries left out are named', () => {
+  it('Steam, with its name, in every format that has it', async () => {
+    for (const f of manifest.files.filter((x) => !x.source && x.errors.length > 0 && x.errorCodes[0] === 'bad-uri')) {
+      const r = await parseImportFile(fixture(f.file), f.password ? { password: f.password } : {});
+      expect(r.errors[0]!.message, f.file).toMatch(/Steam.*gamer|gamer.*Steam|^Steam: Steam accounts are not supported/);
+      expect(r.errors[0]!.message, f.file).toContain('Steam accounts are not supported');
+      expect(r.errors[0]!.message, f.file).not.toMatch(new RegExp(f.expected[0]!.secret as string));
+    }
+  });
+
+  it('other kinds (Yandex, mOTP, Blizzard) by their kind', async () => {
+    const vault = JSON.parse(fixtureText('aegis-plain.json'));
+    vault.db.entries[0].type = 'yandex';
+    const r = await parseImportFile(json(vault));
+    expect(r.errors[0]).toMatchObject({ line: 1, code: 'bad-uri' });
+    expect(r.errors[0]!.message).toContain('“yandex” accounts are not supported');
+  });
+
+  it('values are checked like a pasted link: MD5, 5 or 9 digits, zero period, bad Base32', async () => {
+    const vault = JSON.parse(fixtureText('aegis-plain.json'));
+    vault.db.entries[0].info.algo = 'MD5';
+    vault.db.entries[2].info.digits = 9;
+    vault.db.entries[3].info.period = 0;
+    vault.db.entries[4].info.secret = 'NOT*BASE32';
+    const r = await parseImportFile(json(vault));
+    expect(r.errors.map((e) => [e.line, e.code])).toEqual([[1, 'bad-algorithm'], [2, 'bad-uri'], [3, 'bad-digits'], [4, 'bad-period'], [5, 'bad-secret']]);
+    expect(r.items).toHaveLength(0);
+  });
+
+  it('an entry without a name takes its issuer as its label', async () => {
+    const services = JSON.parse(fixtureText('2fas-plain.2fas'));
+    services.services[0].otp.account = '';
+    services.services[0].otp.label = '';
+    const r = await parseImportFile(json(services));
+    expect(r.items[0]!.params).toMatchObject({ issuer: 'Example', label: 'Example' });
+  });
+
+  it('an encrypted Bitwarden export is refused as such', async () => {
+    const e = await rejectionOf(parseImportFile(json({ encrypted: true, passwordProtected: true, salt: 'x', data: 'y' })));
+    expect(e.code).toBe('unsupported-format');
+    expect(e.message).toMatch(/encrypted Bitwarden export/);
+  });
+});
+
+describe('KDF parameters from the file are capped', () => {
+  it('Aegis: scrypt N=2^22 is refused without being computed', async () => {
+    const vault = JSON.parse(fixtureText('aegis-encrypted.json'));
+    for (const slot of vault.header.slots) slot.n = 2 ** 22;
+    const started = performance.now();
+    const e = await rejectionOf(parseImportFile(json(vault), { password: 'x' }));
+    expect(e.code).toBe('bad-file');
+    expect(e.message).toMatch(/scrypt N=4194304/);
+    expect(performance.now() - started).toBeLessThan(5000); // generous: only to show it did not run
+  });
+
+  it('Aegis: N that is not a power of two is a bad value', async () => {
+    const vault = JSON.parse(fixtureText('aegis-encrypted.json'));
+    for (const slot of vault.header.slots) slot.n = 1000;
+    expect(await rejection(parseImportFile(json(vault), { password: 'x' }))).toBe('bad-file');
+  });
+
+  it('Ente: argon2id memory over 1 GiB, or memory × passes over the budget', async () => {
+    for (const [memLimit, opsLimit] of [[4 * 2 ** 30, 1], [2 ** 30, 100]]) {
+      const file = JSON.parse(fixtureText('ente-encrypted.txt'));
+      file.kdfParams.memLimit = memLimit;
+      file.kdfParams.opsLimit = opsLimit;
+      const e = await rejectionOf(parseImportFile(json(file), { password: 'x' }));
+      expect(e.code).toBe('bad-file');
+      expect(e.message).toMatch(/argon2id/);
+    }
+  });
+
+  it('andOTP: an iteration count over the cap is not tried as the current layout', async () => {
+    const bytes = fixture('andotp-encrypted.json.aes').slice();
+    new DataView(bytes.buffer).setUint32(0, 4_000_000_000);
+    expect(await rejection(parseImportFile(bytes, { password: passwordOf('andotp-encrypted.json.aes') }))).toBe('bad-passphrase');
+  });
+
+  it('the caps can be lowered (tests and fuzzing do)', async () => {
+    const e = await rejectionOf(parseImportFile(fixture('aegis-encrypted.json'), { password: 'x', kdfLimits: { scryptMaxWork: 2 ** 10 } }));
+    expect(e.code).toBe('bad-file');
+  });
+});
+
+describe('JSON cut inside a multi-byte character', () => {
+  it('still says it ends early, not that it is encrypted', async () => {
+    const bytes = fixture('aegis-plain.json');
+    const text = fixtureText('aegis-plain.json');
+    const at = new TextEncoder().encode(text.slice(0, text.indexOf('日本銀行'))).length + 1; // inside 日
+    const e = await rejectionOf(parseImportFile(bytes.subarray(0, at)));
+    expect(e.code).toBe('bad-file');
+    expect(e.message).toContain(`JSON ends early at byte ${at}`);
+  });
+});
