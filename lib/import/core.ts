@@ -370,6 +370,12 @@ export function hexSecret(text: string): Uint8Array {
 export function fromBase64Loose(text: string, where: string, key: string): Uint8Array {
   const s = text.replace(/\s+/g, '').replace(/=+$/, '');
   if (!/^[A-Za-z0-9+/]*$/.test(s) || s.length % 4 === 1) badValue(where, key);
-  const bin = atob(s + '='.repeat((4 - (s.length % 4)) % 4));
-  return Uint8Array.from(bin, (c) => c.charCodeAt(0));
+  return binaryToBytes(atob(s + '='.repeat((4 - (s.length % 4)) % 4)));
+}
+
+/** atob's "binary string" as bytes (a plain loop: Uint8Array.from with a map is 20× slower). */
+export function binaryToBytes(bin: string): Uint8Array {
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
 }

@@ -14,7 +14,7 @@ import { scryptAsync } from '@noble/hashes/scrypt.js';
 import { scrypt as wasmScrypt } from 'hash-wasm';
 import { t } from '../i18n/i18n';
 import { argon2idRaw, preferredEngine } from '../crypto/kdf';
-import { badFile } from './core';
+import { badFile, binaryToBytes } from './core';
 
 export interface KdfLimits {
   /** scrypt: 128·N·r bytes of memory at most, and N·r·p (the work) at most this. */
@@ -115,7 +115,7 @@ export async function aesCbcOpen(key: Uint8Array, iv: Uint8Array, data: Uint8Arr
 export async function cryptoJsDecrypt(b64: string, passphrase: string): Promise<Uint8Array | null | undefined> {
   let raw: Uint8Array;
   try {
-    raw = Uint8Array.from(atob(b64.replace(/\s+/g, '')), (c) => c.charCodeAt(0));
+    raw = binaryToBytes(atob(b64.replace(/\s+/g, '')));
   } catch {
     return undefined;
   }

@@ -15,7 +15,7 @@
 import { t } from '../../i18n/i18n';
 import { argon2Key, cryptoJsDecrypt } from '../crypto';
 import {
-  badFile, badPassphrase, Collector, decodeText, entryAt, fileAt, hexSecret, isObject, needsPassword, optNum, optStr,
+  badFile, badPassphrase, binaryToBytes, Collector, decodeText, entryAt, fileAt, hexSecret, isObject, needsPassword, optNum, optStr,
   parseDecryptedJson, str, toParams, wrongType, type Context, type FormatParser, type Input, type Json,
 } from '../core';
 import { toBase64 } from '../../crypto/encoding';
@@ -30,7 +30,7 @@ function b64NoPad(bytes: Uint8Array): string {
 
 function b64Decode(s: string): Uint8Array | null {
   try {
-    return Uint8Array.from(atob(s + '='.repeat((4 - (s.length % 4)) % 4)), (c) => c.charCodeAt(0));
+    return binaryToBytes(atob(s + '='.repeat((4 - (s.length % 4)) % 4)));
   } catch {
     return null;
   }
