@@ -9,7 +9,7 @@
 import { t } from '../../i18n/i18n';
 import { aesGcmOpen, pbkdf2Key } from '../crypto';
 import {
-  arr, badFile, badPassphrase, Collector, entryAt, entryObject, fileAt, fromBase64Loose, isObject, needsPassword,
+  badFile, badPassphrase, Collector, entryAt, entryObject, fileAt, fromBase64Loose, isObject, needsPassword,
   optNum, optStr, parseDecryptedJson, str, toParams, wrongType, type Context, type FormatParser, type Input, type Json,
 } from '../core';
 
