@@ -19,7 +19,7 @@ export default {
     // Entries left out: {0} names the kind of account.
     'import.steam': 'Steam accounts are not supported',
     'import.unsupportedKind': '“{0}” accounts are not supported',
-    'import.bitwardenEncrypted': 'This is an encrypted Bitwarden export, which Tessera cannot read. Export again as “.json” (not encrypted).',
+    'import.bitwardenEncrypted': 'This Bitwarden export is encrypted with your Bitwarden account’s key, which Tessera cannot use. Export again as “.json”, or as a password-protected “.json (Encrypted)”.',
   } as Record<string, string>,
   ja: {
     'import.at.entry': '{0} 番目の項目',
@@ -37,6 +37,6 @@ export default {
     'import.noSlot': 'パスワードのスロットがありません',
     'import.steam': 'Steam のアカウントには対応していません',
     'import.unsupportedKind': '「{0}」形式のアカウントには対応していません',
-    'import.bitwardenEncrypted': 'これは暗号化された Bitwarden のエクスポートで、Tessera では読めません。「.json」（暗号化なし）で書き出し直してください。',
+    'import.bitwardenEncrypted': 'この Bitwarden のエクスポートは Bitwarden アカウントの鍵で暗号化されていて、Tessera では読めません。「.json」か、パスワード保護付きの「.json (Encrypted)」で書き出し直してください。',
   } as Record<string, string>,
 };

@@ -157,10 +157,21 @@ describe('entries left out are named', () => {
     expect(r.items[0]!.params).toMatchObject({ issuer: 'Example', label: 'Example' });
   });
 
-  it('an encrypted Bitwarden export is refused as such', async () => {
-    const e = await rejectionOf(parseImportFile(json({ encrypted: true, passwordProtected: true, salt: 'x', data: 'y' })));
+  it('an account-restricted Bitwarden export is refused as such', async () => {
+    const e = await rejectionOf(parseImportFile(json({ encrypted: true, encKeyValidation_DO_NOT_EDIT: '2.a|b|c', data: '2.a|b|c', items: [] })));
     expect(e.code).toBe('unsupported-format');
-    expect(e.message).toMatch(/encrypted Bitwarden export/);
+    expect(e.message).toMatch(/Bitwarden account’s key/);
+  });
+
+  it('a password-protected Bitwarden export whose data was altered (its MAC fails) is damaged, not a wrong password', async () => {
+    const file = JSON.parse(fixtureText('bitwarden-encrypted.json'));
+    const [iv, ct, mac] = file.data.slice(2).split('|');
+    const bytes = Buffer.from(ct, 'base64');
+    bytes[0]! ^= 1;
+    file.data = `2.${iv}|${bytes.toString('base64')}|${mac}`;
+    const e = await rejectionOf(parseImportFile(json(file), { password: passwordOf('bitwarden-encrypted.json') }));
+    expect(e.code).toBe('bad-file');
+    expect(e.message).toContain('data');
   });
 });
 

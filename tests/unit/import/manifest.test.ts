@@ -11,7 +11,7 @@ describe('import fixtures (manifest.json)', () => {
     const kinds = new Set(manifest.files.map((f) => `${f.format}${f.encrypted ? '+enc' : ''}`));
     for (const k of [
       'otpauth-text', 'google-authenticator', 'aegis', 'aegis+enc', '2fas', '2fas+enc', 'andotp', 'andotp+enc', 'authenticator-extension',
-      'authenticator-extension+enc', 'bitwarden', 'ente', 'ente+enc', 'proton', 'proton+enc', 'freeotp-plus', 'lastpass',
+      'authenticator-extension+enc', 'bitwarden', 'bitwarden+enc', 'ente', 'ente+enc', 'proton', 'proton+enc', 'freeotp-plus', 'lastpass',
     ]) {
       expect(kinds, k).toContain(k);
     }
