@@ -20,7 +20,7 @@ import { enteEncrypted } from './formats/ente';
 import { freeotpPlus } from './formats/freeotp-plus';
 import { lastpass } from './formats/lastpass';
 import { entePlain, googleAuthenticator, otpauthText } from './formats/otpauth-text';
-import { proton } from './formats/proton';
+import { proton, protonPassZip } from './formats/proton';
 import { twofas } from './formats/twofas';
 
 /** Format names of the contract (automation-api.md, `format` names). */
@@ -52,7 +52,7 @@ export interface ParseOptions {
  * object of entries, andOTP's array), and any binary file is andOTP's encrypted backup last.
  */
 export const FORMATS: readonly FormatParser[] = [
-  aegis, twofas, bitwarden, enteEncrypted, lastpass, freeotpPlus, proton, authenticatorExtension, andotp,
+  aegis, twofas, bitwarden, enteEncrypted, lastpass, freeotpPlus, proton, authenticatorExtension, protonPassZip, andotp,
   googleAuthenticator, entePlain, otpauthText,
 ];
 

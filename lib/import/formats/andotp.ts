@@ -39,11 +39,15 @@ function isAndOtpEntry(v: unknown): boolean {
   return isObject(v) && 'secret' in v && 'type' in v && ('label' in v || 'issuer' in v || 'thumbnail' in v);
 }
 
+// Files that are surely something else (PNG, JPEG, GIF, PDF, zip, gzip): not taken for andOTP.
+const OTHER_MAGIC = [[0x89, 0x50, 0x4e, 0x47], [0xff, 0xd8, 0xff], [0x47, 0x49, 0x46, 0x38], [0x25, 0x50, 0x44, 0x46], [0x50, 0x4b, 0x03, 0x04], [0x1f, 0x8b]];
+const isOther = (bytes: Uint8Array) => OTHER_MAGIC.some((m) => m.every((b, i) => bytes[i] === b));
+
 export const andotp: FormatParser = {
   name: 'andotp',
   // Plain: an array of entries (or an empty array); encrypted: binary of at least one sealed byte.
   sniff: ({ json, text, bytes }) =>
-    (Array.isArray(json) && (json.length === 0 || isAndOtpEntry(json[0]))) || (text === null && bytes.length >= 12 + 16 + 1),
+    (Array.isArray(json) && (json.length === 0 || isAndOtpEntry(json[0]))) || (text === null && bytes.length >= 12 + 16 + 1 && !isOther(bytes)),
   async parse(input: Input, ctx: Context) {
     const encrypted = input.text === null;
     const entries = encrypted ? await decrypt(input.bytes, ctx) : input.json;

@@ -5,7 +5,9 @@
 //   encrypted: { version: 1, salt, content }: key = argon2id(password, salt (16 bytes, base64),
 //     m=19 MiB, t=2, p=1, 32 bytes); content = base64 of nonce (12) ‖ AES-256-GCM(plain export,
 //     AAD "proton.authenticator.export.v1").
-// Proton Pass's own export keeps its TOTP links in items' `content.totpUri` (data.json): read too.
+// Proton Pass's own export keeps its TOTP links in items' `content.totpUri`: its `data.json`, and
+// the zip Proton Pass writes around it ("Proton Pass/data.json"), are read too (not its PGP one).
+import { unzipSync } from 'fflate';
 import { t } from '../../i18n/i18n';
 import { aesGcmOpen, argon2Key } from '../crypto';
 import {
@@ -74,7 +76,7 @@ export const proton: FormatParser = {
     isObject(json) &&
     (('version' in json && Array.isArray(json['entries'])) ||
       ('version' in json && typeof json['salt'] === 'string' && typeof json['content'] === 'string') ||
-      (json['encrypted'] === false && isObject(json['vaults']))),
+      (isObject(json['vaults']) && ('userId' in json || 'encrypted' in json))),
   async parse(input: Input, ctx: Context) {
     const file = input.json as Json;
     const out = new Collector();
@@ -85,5 +87,47 @@ export const proton: FormatParser = {
     const encrypted = !Array.isArray(file['entries']);
     readEntries(encrypted ? await decrypt(file, ctx) : file, out);
     return out.result('proton', encrypted);
+  },
+};
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+/** The largest data.json taken out of a zip (its declared size, checked before inflating). */
+const MAX_ZIPPED_JSON = 20 * 1024 * 1024;
+
+/** The name of Proton Pass' data.json in a zip, read from its directory only (nothing inflated). */
+function passJsonName(bytes: Uint8Array): string | null {
+  if (!ZIP_MAGIC.every((b, i) => bytes[i] === b)) return null;
+  let found: string | null = null;
+  try {
+    unzipSync(bytes, {
+      filter: (f) => {
+        if (found === null && /(^|\/)data\.json$/.test(f.name)) found = f.name;
+        return false;
+      },
+    });
+  } catch {
+    return null;
+  }
+  return found;
+}
+
+export const protonPassZip: FormatParser = {
+  name: 'proton',
+  sniff: ({ bytes }) => passJsonName(bytes) !== null,
+  async parse(input: Input) {
+    const name = passJsonName(input.bytes)!;
+    let files: Record<string, Uint8Array>;
+    try {
+      files = unzipSync(input.bytes, { filter: (f) => f.name === name && f.originalSize <= MAX_ZIPPED_JSON });
+    } catch {
+      throw badFile(t('import.badValue', fileAt(), name));
+    }
+    const data = files[name];
+    if (!data || data.length > MAX_ZIPPED_JSON) throw badFile(t('import.badValue', fileAt(), name));
+    const file = parseDecryptedJson(data);
+    if (!isObject(file) || !isObject(file['vaults'])) throw badFile(t('import.missing', fileAt(), 'vaults'));
+    const out = new Collector();
+    readPass(file, out);
+    return out.result('proton', false);
   },
 };

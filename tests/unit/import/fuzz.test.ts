@@ -136,7 +136,13 @@ describe('fuzz: parseImportFile', () => {
     expect(seen.size).toBeGreaterThan(1);
   }, 120_000);
 
-  for (const f of manifest.files) {
+  const extra = [
+    { file: 'proton-samples/pass_PassExport.zip', password: null, encrypted: false },
+    { file: 'proton-samples/ente_encrypted.lowcomplexity.txt', password: 'password', encrypted: true },
+    { file: 'proton-samples/2fas_encrypted.2fas', password: 'test', encrypted: true },
+    { file: 'proton-samples/lastpass_lastpass.json', password: null, encrypted: false },
+  ];
+  for (const f of [...manifest.files, ...extra]) {
     // Costly KDFs (scrypt, argon2id) get fewer runs; mutations of their outer JSON are cheap anyway.
     const runs = f.encrypted ? 15 : 120;
     it(`mutations of ${f.file}`, async () => {

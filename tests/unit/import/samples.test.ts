@@ -68,3 +68,40 @@ describe('secretstream (libsodium crypto_secretstream_xchacha20poly1305)', () =>
     expect(secretstreamOpenSingle(key, badHeader, data)).toBeNull();
   });
 });
+
+describe('Proton Pass export (zip)', () => {
+  it('reads the TOTP links of its logins, with their item positions', async () => {
+    const r = await parseImportFile(fixture('proton-samples/pass_PassExport.zip'));
+    expect(r.format).toBe('proton');
+    expect(accounts(r).map((a) => [a.issuer, a.label, a.algorithm, a.digits, a.period])).toEqual([
+      ['Main TOTP (only secret)', 'ausername', 'SHA1', 6, 30],
+      ['MYISSUER', 'MYLABEL', 'SHA256', 8, 15],
+      ['Main TOTP and custom fields', 'Proton Pass', 'SHA1', 6, 30],
+    ]);
+    expect(r.items.map((i) => i.line)).toEqual([6, 7, 9]);
+  });
+
+  it('a zip without a data.json, an image, a PDF: not a format Tessera reads (not "encrypted")', async () => {
+    const { zipSync } = await import('fflate');
+    const other = zipSync({ 'notes.txt': new TextEncoder().encode('hello') });
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Array(64).fill(7)]);
+    const pdf = new TextEncoder().encode('%PDF-1.7\n' + '\u0000\u00ff'.repeat(40));
+    for (const bytes of [other, png, new Uint8Array([...pdf, 0xff, 0xfe])]) {
+      expect(await rejection(parseImportFile(bytes, { password: 'x' }))).toBe('unsupported-format');
+    }
+  });
+
+  it('a data.json declared larger than 20 MB is not inflated', async () => {
+    const { zipSync } = await import('fflate');
+    const zip = zipSync({ 'Proton Pass/data.json': new Uint8Array(1000) });
+    // Patch the declared uncompressed size in the central directory entry.
+    const view = new DataView(zip.buffer);
+    for (let i = zip.length - 22; i >= 0; i--) {
+      if (view.getUint32(i, true) === 0x02014b50) {
+        view.setUint32(i + 24, 30 * 1024 * 1024, true);
+        break;
+      }
+    }
+    expect(await rejection(parseImportFile(zip))).toBe('bad-file');
+  });
+});
