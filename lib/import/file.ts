@@ -56,10 +56,10 @@ export const FORMATS: readonly FormatParser[] = [
   googleAuthenticator, entePlain, otpauthText,
 ];
 
-/** What the 'unsupported-format' message lists (the Tessera backup is read by lib/backup). */
-export const SUPPORTED_FORMATS_TEXT =
-  'Tessera backup, Aegis, 2FAS, andOTP, Authenticator (browser extension), Bitwarden (.json), Ente Auth, ' +
-  'Proton Authenticator / Proton Pass, FreeOTP+, LastPass Authenticator, Google Authenticator export links, otpauth:// link lists';
+/** What the 'unsupported-format' message lists, in the UI language (the Tessera backup is read by lib/backup). */
+export function supportedFormatsText(): string {
+  return t('import.supportedFormats');
+}
 
 /** Opens with '{' or '[' after blanks (an andOTP binary almost never does: see docs/import.md). */
 function looksLikeJsonBytes(bytes: Uint8Array): boolean {
@@ -92,7 +92,7 @@ export async function parseImportFile(bytes: Uint8Array, options: ParseOptions =
   try {
     const input = readInput(bytes);
     const format = FORMATS.find((f) => f.sniff(input));
-    if (!format) throw new TesseraError('unsupported-format', t('error.unsupported-format', SUPPORTED_FORMATS_TEXT));
+    if (!format) throw new TesseraError('unsupported-format', t('error.unsupported-format', supportedFormatsText()));
     return await format.parse(input, ctx);
   } catch (e) {
     if (e instanceof TesseraError) throw e;

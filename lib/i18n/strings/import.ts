@@ -16,6 +16,9 @@ export default {
     'import.kdfTooCostly': 'its key derivation ({0}) asks for more memory or time than Tessera allows',
     'import.unknownKey': '{0}: its key is not in the file',
     'import.noSlot': 'it has no password slot',
+    // The formats listed by 'error.unsupported-format' ({0} there).
+    'import.supportedFormats':
+      'Tessera backup, Aegis, 2FAS, andOTP, Authenticator (browser extension), Bitwarden (.json), Ente Auth, Proton Authenticator / Proton Pass, FreeOTP+, LastPass Authenticator, Google Authenticator export links, lists of otpauth:// links',
     // Entries left out: {0} names the kind of account.
     'import.steam': 'Steam accounts are not supported',
     'import.unsupportedKind': '“{0}” accounts are not supported',
@@ -35,6 +38,8 @@ export default {
     'import.kdfTooCostly': '鍵導出の設定（{0}）が Tessera の許す上限を超えるメモリや時間を要求しています',
     'import.unknownKey': '{0}: その鍵がファイルにありません',
     'import.noSlot': 'パスワードのスロットがありません',
+    'import.supportedFormats':
+      'Tessera のバックアップ、Aegis、2FAS、andOTP、Authenticator（ブラウザー拡張機能）、Bitwarden（.json）、Ente Auth、Proton Authenticator / Proton Pass、FreeOTP+、LastPass Authenticator、Google Authenticator のエクスポート用リンク、otpauth:// リンクの一覧',
     'import.steam': 'Steam のアカウントには対応していません',
     'import.unsupportedKind': '「{0}」形式のアカウントには対応していません',
     'import.bitwardenEncrypted': 'この Bitwarden のエクスポートは Bitwarden アカウントの鍵で暗号化されていて、Tessera では読めません。「.json」か、パスワード保護付きの「.json (Encrypted)」で書き出し直してください。',

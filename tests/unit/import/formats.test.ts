@@ -225,3 +225,22 @@ describe('JSON cut inside a multi-byte character', () => {
     expect(e.message).toContain(`JSON ends early at byte ${at}`);
   });
 });
+
+describe('messages in the UI language', () => {
+  it('names the supported formats and damaged places in Japanese too', async () => {
+    const { setLang } = await import('../../../lib/i18n/i18n');
+    setLang('ja');
+    try {
+      const unknown = await rejectionOf(parseImportFile(enc('hello')));
+      expect(unknown.message).toMatch(/対応形式: Tessera のバックアップ、Aegis/);
+      const vault = JSON.parse(fixtureText('aegis-plain.json'));
+      delete vault.db.entries[2].info.secret;
+      const damaged = await rejectionOf(parseImportFile(json(vault)));
+      expect(damaged.message).toContain('3 番目の項目: secret がありません');
+      const steam = await parseImportFile(fixture('aegis-plain.json'));
+      expect(steam.errors[0]!.message).toContain('Steam のアカウントには対応していません');
+    } finally {
+      setLang('en');
+    }
+  });
+});
