@@ -52,11 +52,11 @@ function isInt(n: unknown, min: number, max: number): n is number {
 }
 
 /** scrypt (RFC 7914) with N, r, p from a file, checked against the limits first. */
-export async function scryptKey(password: string, salt: Uint8Array, n: unknown, r: unknown, p: unknown, limits: KdfLimits): Promise<Uint8Array> {
+export async function scryptKey(password: string | Uint8Array, salt: Uint8Array, n: unknown, r: unknown, p: unknown, limits: KdfLimits): Promise<Uint8Array> {
   const desc = `scrypt N=${String(n).slice(0, 20)}, r=${String(r).slice(0, 20)}, p=${String(p).slice(0, 20)}`;
   if (!isInt(n, 2, 2 ** 30) || (n & (n - 1)) !== 0 || !isInt(r, 1, 1024) || !isInt(p, 1, 1024)) throw badFile(t('import.badValue', t('import.at.file'), desc));
   if (128 * n * r > limits.scryptMaxMemoryBytes || n * r * p > limits.scryptMaxWork) tooCostly(desc);
-  const pw = enc.encode(password);
+  const pw = typeof password === 'string' ? enc.encode(password) : password;
   if ((await preferredEngine()) === 'hash-wasm' && pw.length > 0 && salt.length > 0) {
     return wasmScrypt({ password: pw, salt, costFactor: n, blockSize: r, parallelism: p, hashLength: 32, outputType: 'binary' });
   }

@@ -5,7 +5,8 @@
 // holds the master key wrapped with AES-256-GCM under scrypt(password, salt, N, r, p, 32 bytes)
 // (key, key_params.nonce/tag; all hex). Content: { version, entries: [{ type, name, issuer,
 // info: { secret, algo, digits, period | counter } }], groups }. Types: totp, hotp, steam,
-// yandex, motp: the last three are reported, not imported.
+// yandex, motp: the last three are reported, not imported. Slots not marked `repaired` whose
+// password is over 64 bytes are also tried with Aegis' old password encoding (see below).
 import { t } from '../../i18n/i18n';
 import { aesGcmOpen, scryptKey } from '../crypto';
 import {
@@ -14,6 +15,23 @@ import {
 } from '../core';
 
 const PASSWORD_SLOT = 1;
+const enc = new TextEncoder();
+
+/**
+ * The password bytes Aegis used before its slots were "repaired" (CryptoUtils.toBytesOld): the
+ * whole backing array of Java's UTF_8.encode buffer, i.e. the UTF-8 bytes followed by zeros up
+ * to the buffer's capacity, which starts at (int)(chars × 1.1f) and grows to 2n + 1 while too
+ * small. It differs from plain UTF-8 only for passwords over 64 bytes, the case Aegis retries
+ * (PasswordSlotDecryptTask) when a slot is not marked `repaired`.
+ */
+export function aegisOldPasswordBytes(password: string): Uint8Array {
+  const bytes = enc.encode(password);
+  let capacity = Math.trunc(Math.fround(password.length * Math.fround(1.1)));
+  while (capacity < bytes.length) capacity = 2 * capacity + 1;
+  const out = new Uint8Array(capacity);
+  out.set(bytes);
+  return out;
+}
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   const out = new Uint8Array(a.length + b.length);
@@ -38,6 +56,10 @@ async function decryptDb(vault: Json, header: Json, ctx: Context): Promise<unkno
     const nonce = fromHex(str(keyParams, 'nonce', where), where, 'nonce');
     const kek = await scryptKey(password, salt, slot['n'], slot['r'], slot['p'], ctx.limits);
     master = await aesGcmOpen(kek, nonce, wrapped);
+    if (!master && slot['repaired'] !== true && enc.encode(password).length > 64) {
+      const old = await scryptKey(aegisOldPasswordBytes(password), salt, slot['n'], slot['r'], slot['p'], ctx.limits);
+      master = await aesGcmOpen(old, nonce, wrapped);
+    }
     if (master) break;
   }
   if (!master) throw badPassphrase();

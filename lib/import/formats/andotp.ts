@@ -47,7 +47,7 @@ export const andotp: FormatParser = {
   name: 'andotp',
   // Plain: an array of entries (or an empty array); encrypted: binary of at least one sealed byte.
   sniff: ({ json, text, bytes }) =>
-    (Array.isArray(json) && (json.length === 0 || isAndOtpEntry(json[0]))) || (text === null && bytes.length >= 12 + 16 + 1 && !isOther(bytes)),
+    (Array.isArray(json) && (json.length === 0 || json.some(isAndOtpEntry))) || (text === null && bytes.length >= 12 + 16 + 1 && !isOther(bytes)),
   async parse(input: Input, ctx: Context) {
     const encrypted = input.text === null;
     const entries = encrypted ? await decrypt(input.bytes, ctx) : input.json;

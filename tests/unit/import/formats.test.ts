@@ -244,3 +244,37 @@ describe('messages in the UI language', () => {
     }
   });
 });
+
+describe('Aegis slots written before the "repaired" fix', () => {
+  it('open with a password over 64 bytes encoded the old way (UTF-8 plus zeros to Java\'s buffer size)', async () => {
+    const { aegisOldPasswordBytes } = await import('../../../lib/import/formats/aegis');
+    const { createCipheriv, randomBytes, scryptSync } = await import('node:crypto');
+    const password = 'a long passphrase that is certainly more than sixty-four bytes long!';
+    const old = aegisOldPasswordBytes(password);
+    // 68 chars: Java allocates (int)(68 × 1.1f) = 74 bytes, so 6 zero bytes follow the text.
+    expect(password.length).toBe(68);
+    expect(old.length).toBe(74);
+    expect(Array.from(old.subarray(68))).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(aegisOldPasswordBytes('ü'.repeat(40)).length).toBe(2 * 44 + 1); // 80 bytes > 44: grown once
+
+    const vault = JSON.parse(fixtureText('aegis-encrypted.json'));
+    const master = randomBytes(32);
+    const slot = vault.header.slots[1];
+    const salt = Buffer.from(slot.salt, 'hex');
+    const nonce = randomBytes(12);
+    const c = createCipheriv('aes-256-gcm', scryptSync(old, salt, 32, { N: slot.n, r: slot.r, p: slot.p, maxmem: 64 * 2 ** 20 }), nonce);
+    slot.key = Buffer.concat([c.update(master), c.final()]).toString('hex');
+    slot.key_params = { nonce: nonce.toString('hex'), tag: c.getAuthTag().toString('hex') };
+    // The content must be sealed with this master key too.
+    const db = createCipheriv('aes-256-gcm', master, Buffer.from(vault.header.params.nonce, 'hex'));
+    const plainDb = JSON.stringify(JSON.parse(fixtureText('aegis-plain.json')).db);
+    vault.db = Buffer.concat([db.update(plainDb), db.final()]).toString('base64');
+    vault.header.params.tag = db.getAuthTag().toString('hex');
+
+    slot.repaired = false;
+    const r = await parseImportFile(json(vault), { password });
+    expect(r.items).toHaveLength(4);
+    slot.repaired = true; // a repaired slot is only tried with plain UTF-8
+    expect(await rejection(parseImportFile(json(vault), { password }))).toBe('bad-passphrase');
+  });
+});
