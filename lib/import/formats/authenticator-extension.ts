@@ -20,7 +20,8 @@ import {
 } from '../core';
 import { toBase64 } from '../../crypto/encoding';
 
-const KEY_FIELDS = new Set(['key', 'enc', 'hash']);
+// Not entries: the v2 key (and its top-level form), and the settings a raw storage dump carries.
+const KEY_FIELDS = new Set(['key', 'enc', 'hash', 'UserSettings']);
 const ARGON = { memoryKiB: 19 * 1024, passes: 2, parallelism: 1 };
 const enc = new TextEncoder();
 
