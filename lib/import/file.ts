@@ -83,6 +83,21 @@ function readInput(bytes: Uint8Array): Input {
 }
 
 /**
+ * The format a file would be read as, without a password and without reading its entries (for
+ * a page that wants to name the app before asking for a password); null when none, or when the
+ * file is too large or damaged (parseImportFile then says why).
+ */
+export function detectImportFormat(bytes: Uint8Array): FileFormat | null {
+  if (bytes.byteLength > MAX_IMPORT_FILE_BYTES) return null;
+  try {
+    const input = readInput(bytes);
+    return FORMATS.find((f) => f.sniff(input))?.name ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * Reads an export file of another authenticator (every format but `tessera-backup`, which
  * lib/backup reads). Implemented by the format parsers; see docs/import.md.
  */

@@ -278,3 +278,13 @@ describe('Aegis slots written before the "repaired" fix', () => {
     expect(await rejection(parseImportFile(json(vault), { password }))).toBe('bad-passphrase');
   });
 });
+
+describe('detectImportFormat', () => {
+  it('names the format of every fixture without a password, and nothing for other files', async () => {
+    const { detectImportFormat } = await import('../../../lib/import/file');
+    for (const f of manifest.files) expect(detectImportFormat(fixture(f.file)), f.file).toBe(f.format);
+    expect(detectImportFormat(enc('hello'))).toBeNull();
+    expect(detectImportFormat(fixture('aegis-plain.json').subarray(0, 100))).toBeNull(); // damaged: parse says where
+    expect(detectImportFormat(new Uint8Array(MAX_IMPORT_FILE_BYTES + 1))).toBeNull();
+  });
+});
