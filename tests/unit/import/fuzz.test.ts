@@ -25,6 +25,8 @@ const LIMITS: Partial<KdfLimits> = {
   argon2MaxMemoryKiB: 20 * 1024,
   argon2MaxCost: 40 * 1024,
 };
+// FUZZ_SCALE=10 npx vitest run tests/unit/import/fuzz.test.ts runs ten times as many cases (a longer hunt).
+const SCALE = Math.max(1, Number(process.env['FUZZ_SCALE'] ?? 1));
 const HANG_MS = 60_000; // far above any one parse here (under 1 s), to tell a hang from a slow shared machine
 
 function checkShape(r: FileImport): void {
@@ -131,10 +133,10 @@ describe('fuzz: parseImportFile', () => {
           seen.add(await outcome(bytes, password));
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 300 * SCALE },
     );
     expect(seen.size).toBeGreaterThan(1);
-  }, 120_000);
+  }, 120_000 * SCALE);
 
   const extra = [
     { file: 'proton-samples/pass_PassExport.zip', password: null, encrypted: false },
@@ -154,8 +156,8 @@ describe('fuzz: parseImportFile', () => {
         fc.asyncProperty(arb, async (bytes) => {
           await outcome(bytes, f.password ?? undefined);
         }),
-        { numRuns: runs },
+        { numRuns: runs * SCALE },
       );
-    }, 180_000);
+    }, 180_000 * SCALE);
   }
 });
