@@ -288,3 +288,48 @@ describe('detectImportFormat', () => {
     expect(detectImportFormat(new Uint8Array(MAX_IMPORT_FILE_BYTES + 1))).toBeNull();
   });
 });
+
+describe('damaged link files and encrypted payloads', () => {
+  it('Google Authenticator: a cut export link is that line\'s error, the other line still reads', async () => {
+    const [first, second] = fixtureText('google-authenticator.txt').trim().split('\n');
+    const r = await parseImportFile(enc(`${first!.slice(0, first!.length - 12)}\n${second}\n`));
+    expect(r.format).toBe('google-authenticator');
+    expect(r.errors.map((e) => [e.line, e.code])).toEqual([[1, 'bad-uri'], [2, 'bad-algorithm']]);
+    expect(r.items.every((i) => i.line === 2)).toBe(true);
+  });
+
+  it('Ente plain: a line that is not a link is reported on its line', async () => {
+    const text = fixtureText('ente-plain.txt').replace('otpauth://hotp/', 'otpauth//hotp/');
+    const r = await parseImportFile(enc(text));
+    expect(r.format).toBe('ente');
+    expect(r.errors.map((e) => [e.line, e.code])).toEqual([[2, 'bad-uri'], [3, 'bad-uri']]);
+  });
+
+  it('ciphertext altered in Ente, 2FAS, andOTP, Proton and the Authenticator extension: refused, nothing returned', async () => {
+    const flip = (b64: string, at: number) => {
+      const b = Buffer.from(b64, 'base64');
+      b[at]! ^= 0x01;
+      return b.toString('base64');
+    };
+    const ente = JSON.parse(fixtureText('ente-encrypted.txt'));
+    ente.encryptedData = flip(ente.encryptedData, 5);
+    const twofas = JSON.parse(fixtureText('2fas-encrypted.2fas'));
+    const [ct, ...rest] = twofas.servicesEncrypted.split(':');
+    twofas.servicesEncrypted = [flip(ct, 7), ...rest].join(':');
+    const proton = JSON.parse(fixtureText('proton-encrypted.json'));
+    proton.content = flip(proton.content, 20);
+    const andotp = fixture('andotp-encrypted.json.aes').slice();
+    andotp[40]! ^= 1;
+    const ext = JSON.parse(fixtureText('authenticator-encrypted-v1.json'));
+    const first = Object.values<any>(ext)[0];
+    first.secret = flip(first.secret, 20);
+    const cases: Array<[string, Uint8Array]> = [
+      ['ente-encrypted.txt', json(ente)], ['2fas-encrypted.2fas', json(twofas)], ['proton-encrypted.json', json(proton)],
+      ['andotp-encrypted.json.aes', andotp], ['authenticator-encrypted-v1.json', json(ext)],
+    ];
+    for (const [file, bytes] of cases) {
+      // AEAD (and CBC without a MAC) cannot tell a damaged ciphertext from a wrong password.
+      expect(await rejection(parseImportFile(bytes, { password: passwordOf(file) })), file).toMatch(/^(bad-passphrase|bad-file)$/);
+    }
+  });
+});
