@@ -2,6 +2,7 @@
 import type { Dictionary } from '../i18n';
 import autofill from './autofill';
 import errors from './errors';
+import importFiles from './import';
 import otp from './otp';
 import qr from './qr';
 import sites from './sites';
@@ -11,6 +12,7 @@ import ui from './ui';
 import vault from './vault';
 
 const areas: Array<{ en: Dictionary; ja: Dictionary }> = [errors, ui, otp, vault, tokens, autofill, qr, sync, sites];
+areas.push(importFiles); // lib/import (its own line: other areas append theirs)
 
 export const strings: { en: Dictionary; ja: Dictionary } = {
   en: Object.assign({}, ...areas.map((a) => a.en)),
