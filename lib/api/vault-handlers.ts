@@ -1,5 +1,7 @@
 // vault.* handlers: status, setup, unlock, lock and passphrase change.
 import { TesseraError } from '../messages/errors';
+import { policyOf } from '../policy/context';
+import { managedView } from '../policy/settings';
 import { str } from './router';
 import type { ApiContext, Message, Result } from './types';
 
@@ -32,7 +34,9 @@ export async function changePassphrase(msg: Message, ctx: ApiContext): Promise<R
 }
 
 export async function getSettings(_msg: Message, ctx: ApiContext): Promise<Result> {
-  return { settings: await ctx.settings.get() };
+  // `managed` (contract): what the administrator fixed; `limits`, `policy`: for the pages (issue 16).
+  const [settings, policy] = await Promise.all([ctx.settings.get(), policyOf(ctx)]);
+  return { settings, ...managedView(policy) };
 }
 
 export async function setSettings(msg: Message, ctx: ApiContext): Promise<Result> {

@@ -3,6 +3,7 @@ import type { Dictionary } from '../i18n';
 import autofill from './autofill';
 import errors from './errors';
 import otp from './otp';
+import policy from './policy';
 import qr from './qr';
 import sites from './sites';
 import sync from './sync';
@@ -10,7 +11,7 @@ import tokens from './tokens';
 import ui from './ui';
 import vault from './vault';
 
-const areas: Array<{ en: Dictionary; ja: Dictionary }> = [errors, ui, otp, vault, tokens, autofill, qr, sync, sites];
+const areas: Array<{ en: Dictionary; ja: Dictionary }> = [errors, ui, otp, vault, tokens, autofill, qr, sync, sites, policy];
 
 export const strings: { en: Dictionary; ja: Dictionary } = {
   en: Object.assign({}, ...areas.map((a) => a.en)),
