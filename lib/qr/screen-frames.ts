@@ -8,11 +8,11 @@
 // - deep, once per still frame that the quick pass found nothing in (or filled to the reader's
 //   16-code cap): the frame cut into overlapping panes of at most 1920 × 1200, each read whole
 //   (jsQR reads one code per read; ZXing's binariser sees a pane's contrast, not a whole desktop's),
-//   and, on frames up to 2560 × 1600, as 2× upscaled tiles (decodeImageData's capture mode), which
-//   reads codes below 2 px per module. Bigger frames come from HiDPI screens or several monitors,
-//   captured at their physical pixels where codes are larger; tiling them costs seconds (about
-//   20 s for 4K in Node on the reference machine) for codes the quick pass already reads down to
-//   1.5 px per module (tests/unit/qr/screen.test.ts, docs/qr.md).
+//   and, on frames up to 1920 × 1200, as 2× upscaled tiles (decodeImageData's capture mode), which
+//   reads codes below 2 px per module (about 2 s at 1080p, once per still picture). Bigger frames
+//   come from HiDPI screens or several monitors, captured at their physical pixels where codes
+//   are larger; tiling them costs far more (14 s at 2560 × 1440, 20 s at 4K, bench/qr-screen.mjs)
+//   for codes the quick pass already reads down to 1.5–2 px per module (docs/qr.md).
 // Nothing is kept: the pixels are the caller's and are dropped as soon as a frame is read.
 import { decodeImageData, type DecodeOptions } from './decode';
 import { cropPixels, type QrImage, type Rect } from './image';
@@ -24,8 +24,8 @@ export const PANE_H = 1200;
 export const PANE_OVERLAP = 320;
 /** zxing-reader.ts asks for at most 16 symbols per read: a frame that gives 16 may hold more. */
 const READER_CAP = 16;
-/** Frames up to this area (2560 × 1600) get upscaled tiles in the deep pass. */
-export const DEEP_TILED_AREA = 2560 * 1600;
+/** Frames up to this area (1920 × 1200) get upscaled tiles in the deep pass. */
+export const DEEP_TILED_AREA = 1920 * 1200;
 
 /** Overlapping rectangles of at most maxW × maxH covering width × height (one rect when it fits). */
 export function panes(width: number, height: number, maxW = PANE_W, maxH = PANE_H, overlap = PANE_OVERLAP): Rect[] {
