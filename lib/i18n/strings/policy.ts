@@ -2,6 +2,7 @@
 // in English and Japanese.
 export default {
   en: {
+    'policy.input.setting': 'The setting “{0}” has a value of the wrong type.',
     'policy.byOrg': 'Set by your organisation.',
     'policy.refused': 'Your organisation set “{0}” by policy; it cannot be changed here.',
     'policy.autoLockCap': 'Your organisation allows at most {0} minutes before Tessera locks itself.',
@@ -30,6 +31,7 @@ export default {
     'screen.frames': '{0} frames read',
   } as Record<string, string>,
   ja: {
+    'policy.input.setting': '設定「{0}」の値の型が正しくありません。',
     'policy.byOrg': '組織によって設定されています。',
     'policy.refused': '「{0}」は組織のポリシーで決められているため、ここでは変更できません。',
     'policy.autoLockCap': '組織のポリシーにより、自動ロックまでの時間は最大 {0} 分です。',

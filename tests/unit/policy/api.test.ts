@@ -130,3 +130,14 @@ describe('vault.setup under a policy', () => {
     expect(await call({ type: 'vault.changePassphrase', old: STRONG, passphrase: 'correct horse' })).toMatchObject({ ok: false, error: { code: 'weak-passphrase' } });
   });
 });
+
+describe('settings.set input', () => {
+  it('answers bad-input for a known setting of the wrong type, and changes nothing', async () => {
+    const { call } = await setup({});
+    for (const settings of [{ autoFill: 'yes' }, { autoLockMinutes: '5' }, { clipboardClearSeconds: Number.NaN }]) {
+      expect(await call({ type: 'settings.set', settings }), JSON.stringify(settings)).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+    }
+    expect(await call({ type: 'settings.set', settings: [] })).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+    expect((await call({ type: 'settings.get' })).settings).toMatchObject({ autoFill: false, autoLockMinutes: 15 });
+  });
+});
