@@ -91,3 +91,4 @@ export function ScreenScan({ onChanged, autoFocus }: { accounts?: AccountSummary
     </div>
   );
 }
+
