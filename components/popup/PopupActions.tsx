@@ -8,12 +8,6 @@ import { send } from '../../lib/messages/client';
 import type { ScanAnswer } from '../qr/ScanReview';
 import { activeWebTabId } from './active-tab';
 
-async function openScreenScanWindow(): Promise<void> {
-  const url = browser.runtime.getURL('/screen-scan.html');
-  await browser.windows.create({ url, type: 'popup', width: 520, height: 560 }).catch(() => browser.tabs.create({ url }));
-  window.close();
-}
-
 export function PopupActions({ accounts, onChanged, onMessage, onError, onReview }: {
   accounts: AccountSummary[];
   onChanged(): void;
@@ -65,9 +59,6 @@ export function PopupActions({ accounts, onChanged, onMessage, onError, onReview
           <button type="button" onClick={region} disabled={busy}>{t('ui.scan.region')}</button>
         </div>
       )}
-      {/* Issue 16: a QR code anywhere on the screen. The popup closes when the browser's picker
-          takes the focus, so the capture runs in a small window of its own. */}
-      <button type="button" data-action="screen-scan-window" onClick={() => void openScreenScanWindow()}>{t('screen.button')}</button>
       {unscriptable && <button type="button" onClick={() => browser.runtime.openOptionsPage()}>{t('ui.scan.screenshot')}</button>}
       {withTokens.map((a) => (
         <button key={a.id} type="button" onClick={() => void useToken(a)}>

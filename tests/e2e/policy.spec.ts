@@ -3,11 +3,14 @@
 // settings.set and sync.configure answering `managed`, vault.setup's minimum strength, the KDF
 // cost of the new vault's header) and in the options page (disabled controls with the reason);
 // then the file is changed while the browser runs and the new values take effect without a restart.
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
+// The browser loads a copy of the build from a folder of its own: the id (derived from the path)
+// is then this test's alone, so other specs running at the same time on .output/chrome-mv3 never
+// see the policy.
+import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { apiFrom, EXTENSION_DIR, launchWithExtension, serviceWorkerOf, type RawApi } from './extension';
+import { apiFrom, CHROMIUM, EXTENSION_DIR, serviceWorkerOf, type RawApi } from './extension';
 import { chromiumPolicy, isRoot, unpackedExtensionId } from '../support/managed-policy';
 
 const STRONG = 'Policy-Test: a long passphrase, 2026!';
@@ -26,27 +29,39 @@ const POLICY = {
 
 test.describe('managed policy (Chromium)', () => {
   test.skip(!isRoot(), 'writing /etc/chromium/policies/managed needs root (CI runs as root)');
-  const file = chromiumPolicy(unpackedExtensionId(EXTENSION_DIR));
+  let work: string;
+  let extDir: string;
+  let file: ReturnType<typeof chromiumPolicy>;
   let profile: string;
   let context: BrowserContext;
   let page: Page;
   let raw: RawApi;
 
   test.beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'tessera-policy-'));
+    extDir = join(work, 'chrome-mv3');
+    file = chromiumPolicy(unpackedExtensionId(extDir));
+    cpSync(EXTENSION_DIR, extDir, { recursive: true });
     file.write(POLICY);
-    profile = mkdtempSync(join(tmpdir(), 'tessera-policy-'));
-    context = await launchWithExtension(profile);
+    profile = join(work, 'profile');
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      locale: 'en-US',
+      args: [`--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`, '--no-sandbox', '--disable-background-networking',
+        '--disable-component-update', '--no-first-run', '--disable-sync', '--lang=en-US', '--accept-lang=en-US'],
+    });
     const sw = await serviceWorkerOf(context);
     // The file names the id computed from the path: it must be the one Chromium gave the build.
-    expect(new URL(sw.url()).host).toBe(unpackedExtensionId(EXTENSION_DIR));
+    expect(new URL(sw.url()).host).toBe(unpackedExtensionId(extDir));
     page = await context.newPage();
     await page.goto(`chrome-extension://${new URL(sw.url()).host}/options.html`);
     raw = await apiFrom(page);
   });
   test.afterAll(async () => {
-    file.remove();
+    file?.remove();
     await context?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
+    if (work) rmSync(work, { recursive: true, force: true });
   });
 
   test('enforced through the API, shown as set by the organisation, and followed when it changes', async () => {
