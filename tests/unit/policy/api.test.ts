@@ -9,6 +9,7 @@ import { withPolicy } from '../../../lib/policy/guard';
 import { managedSettingsStore } from '../../../lib/policy/settings';
 import { policySource } from '../../../lib/policy/source';
 import { makeVault } from '../vault/helpers';
+import { WEBDAV_RECORD } from '../../../lib/sync/service';
 import { memorySettings } from '../api/context';
 
 const STRONG = 'Tessera-Policy-Test-Passphrase-2026!';
@@ -105,6 +106,18 @@ describe('sync.configure under a policy', () => {
     const { call, configured, setBackend, setPolicy } = await setup({});
     setBackend('browser');
     setPolicy({ allowedSyncBackends: [] });
+    expect(await call({ type: 'sync.now' })).toMatchObject({ ok: false, error: { code: 'managed' } });
+    expect(configured).toEqual([{ kind: 'off' }]);
+  });
+
+  it('turns off WebDAV sync to a folder other than the preset once the vault is open', async () => {
+    const { call, ctx, configured, setBackend, setPolicy } = await setup({});
+    await ctx.vault.commit({ put: [{ id: WEBDAV_RECORD, kind: 'local', data: { url: 'https://old.example/dav/', username: 'u', password: 'p' } }] });
+    setBackend('webdav');
+    setPolicy({ webdavUrl: 'https://old.example/dav' });
+    expect(await call({ type: 'sync.now' })).toMatchObject({ ok: true });
+    expect(configured).toEqual([]);
+    setPolicy({ webdavUrl: 'https://dav.example.com/tessera/' });
     expect(await call({ type: 'sync.now' })).toMatchObject({ ok: false, error: { code: 'managed' } });
     expect(configured).toEqual([{ kind: 'off' }]);
   });
