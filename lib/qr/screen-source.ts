@@ -7,11 +7,13 @@ import type { QrImage } from './image';
 import type { ScreenFrameSource } from './screen';
 
 /**
- * The picker's options. Resolution: Chrome scales a shared screen down to fit 2880 × 1800 unless
- * the page allows more (media_stream_constraints_util_video_content.cc, kDefaultScreenCastWidth),
- * which would shrink a 4K or multi-monitor capture and the codes in it; `max` lets it keep its
- * physical pixels (Chrome never upscales to meet a max). Ten frames a second is more than the
- * decoder reads. Chrome's hints offer screens and windows, not this page itself.
+ * The picker's options. Resolution: without a size constraint Chrome targets the size of the
+ * screen the page is on in CSS pixels (blink UserMediaProcessor::GetScreenSize, ScreenInfo.rect;
+ * 2880 × 1800 when unknown), so a HiDPI screen would be captured at half its physical pixels and
+ * a bigger or second monitor scaled down, and a 2.5 px-per-module code with them. A `max` of
+ * 8192 raises that target; sources smaller than it keep their own size (a 1280 × 720 tab stayed
+ * 1280 × 720 in tests/e2e/screen-scan.spec.ts). Ten frames a second is more than the decoder
+ * reads. Chrome's hints offer screens and windows, not this page itself.
  */
 export const DISPLAY_MEDIA_OPTIONS = {
   video: { width: { max: 8192 }, height: { max: 8192 }, frameRate: { max: 10 } },
