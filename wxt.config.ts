@@ -34,6 +34,10 @@ export default defineConfig({
       // 'wasm-unsafe-eval': the argon2id KDF (hash-wasm) runs as WebAssembly; nothing else is relaxed.
       extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
     },
+    // Managed policy (docs/policy.md): Chrome validates the administrator's values against this
+    // schema and hands them to storage.managed. Firefox needs no schema (policies.json) and
+    // would warn about the key, so it is Chrome's only.
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed-schema.json' } }),
     ...(browser === 'firefox'
       ? {
           // Firefox (docs/firefox.md): an MV3 event page, tested in Firefox ESR 153.

@@ -19,22 +19,29 @@ import { installSyncTriggers } from '../lib/platform/sync-triggers';
 import { SyncService } from '../lib/sync/service';
 import { sessionKeyStore } from '../lib/vault/session-key-store';
 import { Vault } from '../lib/vault/vault';
+import { newKdfParams } from '../lib/crypto/kdf';
+import { browserPolicySource, installPolicy } from '../lib/policy/browser';
+import { enforceSyncPolicy, withPolicy } from '../lib/policy/guard';
+import { managedSettingsStore } from '../lib/policy/settings';
+import { policyKdf } from '../lib/policy/vault';
 
 // An ES module worker: the QR decoder's wasm ships as its own file instead of inlined base64.
 export default defineBackground({ type: 'module', main: () => {
   // The unlocked key lives in storage.session: only extension contexts, never content scripts
   // (Chrome's default, stated here so that no change elsewhere can widen it).
   void browser.storage.session.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })?.catch(() => undefined);
-  const settings = localSettingsStore();
+  // Managed policy (issue 16): its values win over the user's settings; new vault headers take its KDF cost.
+  const policy = browserPolicySource();
+  const settings = managedSettingsStore(localSettingsStore(), policy);
   const keyStore = endingScansOnLock(sessionKeyStore());
-  const vault = openDeviceVault(() => Vault.open({ keyStore }));
+  const vault = openDeviceVault(() => Vault.open({ keyStore, kdfParams: () => newKdfParams(policyKdf(policy.current())) }));
   const sync = new SyncService({ vault, keyStore, local: browser.storage.local, session: browser.storage.session, syncArea: browser.storage.sync });
   const ctx: ApiContext = {
     vault,
     settings,
     now: Date.now,
     onChange: () => void sync.changed(),
-    onUnlock: () => void sync.unlocked(),
+    onUnlock: () => void enforceSyncPolicy(sync, vault, policy.current()).catch(() => false).then(() => sync.unlocked()),
     services: {
       tabs: browserTabs,
       qr: browserQr,
@@ -42,9 +49,11 @@ export default defineBackground({ type: 'module', main: () => {
       openReview: async (scanId: string) => void (await browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}#scan=${scanId}` })),
       clipboard: { scheduleClear: scheduleClipboardClear },
       sync,
+      policy,
     },
   };
-  installApi(coreHandlers, contentHandlers, ctx);
+  installApi(withPolicy(coreHandlers), contentHandlers, ctx);
+  installPolicy(policy, sync, vault);
   installFillTriggers(ctx);
   installClipboardClearing();
   installAutoLock(vault, settings);

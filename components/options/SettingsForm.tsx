@@ -1,16 +1,37 @@
 // Settings (auto-lock minutes, clipboard clearing, automatic fill, low-token warning) and
-// the passphrase change (which re-wraps the vault key only).
+// the passphrase change (which re-wraps the vault key only). Settings an organisation fixed by
+// policy (issue 16, docs/policy.md) are shown disabled with the reason.
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { t } from '../../lib/i18n/i18n';
 import { send } from '../../lib/messages/client';
 import { strengthOf } from '../../lib/passphrase/strength';
 import type { Settings } from '../../lib/settings/settings';
 
+interface SettingsAnswer {
+  settings: Settings;
+  /** Names the organisation fixed by policy (issue 16). */
+  managed?: string[];
+  limits?: Record<string, { max: number }>;
+}
+
 export function SettingsForm() {
   const [s, setS] = useState<Settings | null>(null);
+  const [managed, setManaged] = useState<string[]>([]);
+  const [limits, setLimits] = useState<SettingsAnswer['limits']>({});
   const [saved, setSaved] = useState('');
   useEffect(() => {
-    void send<{ settings: Settings }>({ type: 'settings.get' }).then((a) => a.ok && setS(a.settings));
+    const load = () => void send<SettingsAnswer>({ type: 'settings.get' }).then((a) => {
+      if (!a.ok) return;
+      setS(a.settings);
+      setManaged(a.managed ?? []);
+      setLimits(a.limits ?? {});
+    });
+    load();
+    // An administrator's change while the page is open shows at once (storage area "managed").
+    const onChanged = (_c: unknown, area: string) => area === 'managed' && setTimeout(load, 50);
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
   }, []);
   if (!s) return null;
   const save = async (patch: Partial<Settings>) => {
@@ -20,8 +41,16 @@ export function SettingsForm() {
       setSaved(t('ui.settings.saved'));
     } else setSaved(a.error.message);
   };
+  // A setting fixed by the organisation is shown disabled, with the reason; a capped one keeps
+  // its control but may not go past the cap.
+  const fixed = (key: keyof Settings) => managed.includes(key) && !limits?.[key];
+  const note = (key: keyof Settings) => {
+    if (fixed(key)) return <span class="muted" data-managed-reason={key}>{key === 'autoFill' ? t('policy.autoFillOff') : t('policy.byOrg')}</span>;
+    const cap = limits?.[key]?.max;
+    return cap !== undefined ? <span class="muted" data-managed-reason={key}>{t('policy.autoLockNote', cap)}</span> : null;
+  };
   const num = (key: 'autoLockMinutes' | 'clipboardClearSeconds' | 'lowTokenThreshold', min: number, max: number) => (
-    <input type="number" name={key} min={min} max={max} value={s[key]} onChange={(e) => {
+    <input type="number" name={key} min={min} max={limits?.[key]?.max ?? max} value={s[key]} disabled={fixed(key)} data-managed={managed.includes(key) ? 'true' : undefined} onChange={(e) => {
       // An emptied field is not a zero: leave the setting as it was.
       const value = e.currentTarget.valueAsNumber;
       if (Number.isFinite(value)) void save({ [key]: value });
@@ -30,13 +59,14 @@ export function SettingsForm() {
   );
   return (
     <div class="stack">
-      <label class="field"><span>{t('ui.settings.autoLock')}</span>{num('autoLockMinutes', 1, 1440)}</label>
-      <label class="field"><span>{t('ui.settings.clipboard')}</span>{num('clipboardClearSeconds', 0, 600)}</label>
-      <label class="field"><span>{t('ui.settings.lowTokens')}</span>{num('lowTokenThreshold', 0, 50)}</label>
+      <label class="field"><span>{t('ui.settings.autoLock')}</span>{num('autoLockMinutes', 1, 1440)}{note('autoLockMinutes')}</label>
+      <label class="field"><span>{t('ui.settings.clipboard')}</span>{num('clipboardClearSeconds', 0, 600)}{note('clipboardClearSeconds')}</label>
+      <label class="field"><span>{t('ui.settings.lowTokens')}</span>{num('lowTokenThreshold', 0, 50)}{note('lowTokenThreshold')}</label>
       <label class="row">
-        <input type="checkbox" name="autoFill" checked={s.autoFill} onChange={(e) => void save({ autoFill: e.currentTarget.checked })} />
+        <input type="checkbox" name="autoFill" checked={s.autoFill} disabled={fixed('autoFill')} data-managed={managed.includes('autoFill') ? 'true' : undefined} onChange={(e) => void save({ autoFill: e.currentTarget.checked })} />
         <span>{t('ui.settings.autoFill')}</span>
       </label>
+      {note('autoFill')}
       <p role="status" class="muted">{saved}</p>
     </div>
   );

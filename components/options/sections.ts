@@ -3,6 +3,7 @@
 import type { FunctionComponent } from 'preact';
 import type { AccountSummary } from '../../lib/api/accounts';
 import { ImageImport } from '../qr/ImageImport';
+import { ScreenScan } from '../qr/ScreenScan';
 import { SyncSection } from '../sync/SyncSection';
 import { TokensSection } from '../tokens/TokensSection';
 
@@ -15,6 +16,7 @@ export interface OptionsSection {
 
 export const extraSections: OptionsSection[] = [
   { id: 'images', title: 'ui.images.title', Component: ImageImport },
+  { id: 'screen', title: 'screen.title', Component: ScreenScan },
   { id: 'tokens', title: 'tokens.section.title', Component: TokensSection },
   { id: 'sync', title: 'sync.ui.title', Component: SyncSection },
 ];

@@ -7,6 +7,7 @@ import { t } from '../../lib/i18n/i18n';
 import { send } from '../../lib/messages/client';
 import { matchesQuery } from '../../lib/ui/format';
 import { SetupForm, UnlockForm } from '../Gate';
+import { ScreenScanButton } from '../qr/ScreenScanButton';
 import { ScanReview, type ScanAnswer } from '../qr/ScanReview';
 import { useLockWatch } from '../useLockWatch';
 import { AccountRow, type CodeInfo } from './AccountRow';
@@ -143,6 +144,7 @@ function Accounts({ onLocked }: { onLocked(): void }) {
       <ul class="accounts" aria-label={t('ui.popup.accounts')}>
         {shown.map((a) => <AccountRow key={a.id} account={a} code={codes.get(a.id)} now={now} lowThreshold={lowThreshold} onUse={use} />)}
       </ul>
+      <ScreenScanButton />
       {toast.text && (
         <div class={toast.error ? 'toast error-toast' : 'toast'} role={toast.error ? 'alert' : 'status'} onClick={() => setToast('')}>
           {toast.text}

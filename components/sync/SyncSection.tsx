@@ -5,6 +5,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n/i18n';
 import { send } from '../../lib/messages/client';
 import { clockTime } from '../../lib/ui/format';
+import { syncBackendAllowed } from '../../lib/policy/policy';
+import { useManagedPolicy } from '../policy/useManagedPolicy';
 
 type Backend = 'off' | 'browser' | 'webdav';
 interface Status {
@@ -21,6 +23,14 @@ export function SyncSection({ onChanged }: { onChanged(): void }) {
   const [dav, setDav] = useState({ url: '', username: '', password: '' });
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  // Managed policy (issue 16): backends the organisation does not allow are disabled with the
+  // reason; a preset WebDAV folder fills the address and cannot be changed.
+  const policy = useManagedPolicy();
+  const preset = policy.webdavUrl;
+  useEffect(() => {
+    if (preset) setDav((d) => ({ ...d, url: preset }));
+    if (!syncBackendAllowed(policy, choice)) setChoice('off');
+  }, [policy]);
 
   const load = async () => {
     const a = await send<Status>({ type: 'sync.status' });
@@ -63,14 +73,14 @@ export function SyncSection({ onChanged }: { onChanged(): void }) {
         <legend>{t('sync.ui.backend')}</legend>
         {(['off', 'browser', 'webdav'] as const).map((b) => (
           <label class="row" key={b}>
-            <input type="radio" name="backend" value={b} checked={choice === b} onChange={() => setChoice(b)} />
-            <span>{t(`sync.backend.${b}`)} <span class="muted">{t(`sync.ui.about.${b}`)}</span></span>
+            <input type="radio" name="backend" value={b} checked={choice === b} disabled={!syncBackendAllowed(policy, b)} data-managed={syncBackendAllowed(policy, b) ? undefined : 'true'} onChange={() => setChoice(b)} />
+            <span>{t(`sync.backend.${b}`)} <span class="muted">{syncBackendAllowed(policy, b) ? t(`sync.ui.about.${b}`) : t('policy.notAllowed')}</span></span>
           </label>
         ))}
       </fieldset>
       {choice === 'webdav' && (
         <div class="stack">
-          <label class="field"><span>{t('sync.ui.url')}</span><input type="url" autocomplete="off" {...bind('url')} /></label>
+          <label class="field"><span>{t('sync.ui.url')}</span><input type="url" autocomplete="off" {...bind('url')} readOnly={!!preset} data-managed={preset ? 'true' : undefined} />{preset && <span class="muted" data-managed-reason="webdavUrl">{t('policy.webdavPreset')}</span>}</label>
           <div class="row">
             <label class="field grow"><span>{t('sync.ui.username')}</span><input type="text" autocomplete="username" {...bind('username')} /></label>
             <label class="field grow"><span>{t('sync.ui.password')}</span><input type="password" autocomplete="current-password" {...bind('password')} /></label>

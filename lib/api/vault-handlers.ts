@@ -1,5 +1,8 @@
 // vault.* handlers: status, setup, unlock, lock and passphrase change.
+import { t } from '../i18n/i18n';
 import { TesseraError } from '../messages/errors';
+import { policyOf } from '../policy/context';
+import { managedView } from '../policy/settings';
 import { str } from './router';
 import type { ApiContext, Message, Result } from './types';
 
@@ -32,10 +35,18 @@ export async function changePassphrase(msg: Message, ctx: ApiContext): Promise<R
 }
 
 export async function getSettings(_msg: Message, ctx: ApiContext): Promise<Result> {
-  return { settings: await ctx.settings.get() };
+  // `managed` (contract): what the administrator fixed; `limits`, `policy`: for the pages (issue 16).
+  const [settings, policy] = await Promise.all([ctx.settings.get(), policyOf(ctx)]);
+  return { settings, ...managedView(policy) };
 }
 
 export async function setSettings(msg: Message, ctx: ApiContext): Promise<Result> {
   if (!msg.settings || typeof msg.settings !== 'object' || Array.isArray(msg.settings)) throw new TesseraError('bad-input');
+  // A known setting of the wrong type is `bad-input` (contract), not silently ignored.
+  const patch = msg.settings as Record<string, unknown>;
+  for (const [key, type] of [['autoLockMinutes', 'number'], ['clipboardClearSeconds', 'number'], ['lowTokenThreshold', 'number'], ['autoFill', 'boolean']] as const) {
+    const v = patch[key];
+    if (v !== undefined && (typeof v !== type || (type === 'number' && !Number.isFinite(v)))) throw new TesseraError('bad-input', t('policy.input.setting', key));
+  }
   return { settings: await ctx.settings.set(msg.settings as Record<string, unknown>) };
 }

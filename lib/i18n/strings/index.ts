@@ -4,6 +4,7 @@ import autofill from './autofill';
 import errors from './errors';
 import importFiles from './import';
 import otp from './otp';
+import policy from './policy';
 import qr from './qr';
 import sites from './sites';
 import sync from './sync';
@@ -11,8 +12,7 @@ import tokens from './tokens';
 import ui from './ui';
 import vault from './vault';
 
-const areas: Array<{ en: Dictionary; ja: Dictionary }> = [errors, ui, otp, vault, tokens, autofill, qr, sync, sites];
-areas.push(importFiles); // lib/import (its own line: other areas append theirs)
+const areas: Array<{ en: Dictionary; ja: Dictionary }> = [errors, ui, otp, vault, tokens, autofill, qr, sync, sites, importFiles, policy];
 
 export const strings: { en: Dictionary; ja: Dictionary } = {
   en: Object.assign({}, ...areas.map((a) => a.en)),
