@@ -2,6 +2,7 @@
 // one entry each, in the order shown, in the manner of refined-github's feature list.
 import type { FunctionComponent } from 'preact';
 import type { AccountSummary } from '../../lib/api/accounts';
+import { ImportBackupSection } from '../import/ImportBackupSection';
 import { ImageImport } from '../qr/ImageImport';
 import { SyncSection } from '../sync/SyncSection';
 import { TokensSection } from '../tokens/TokensSection';
@@ -17,4 +18,5 @@ export const extraSections: OptionsSection[] = [
   { id: 'images', title: 'ui.images.title', Component: ImageImport },
   { id: 'tokens', title: 'tokens.section.title', Component: TokensSection },
   { id: 'sync', title: 'sync.ui.title', Component: SyncSection },
+  { id: 'backup', title: 'backup.section.title', Component: ImportBackupSection },
 ];

@@ -7,6 +7,7 @@ import { t } from '../../lib/i18n/i18n';
 import { send } from '../../lib/messages/client';
 import { matchesQuery } from '../../lib/ui/format';
 import { SetupForm, UnlockForm } from '../Gate';
+import { BackupReminder } from '../import/BackupReminder';
 import { ScanReview, type ScanAnswer } from '../qr/ScanReview';
 import { useLockWatch } from '../useLockWatch';
 import { AccountRow, type CodeInfo } from './AccountRow';
@@ -139,6 +140,7 @@ function Accounts({ onLocked }: { onLocked(): void }) {
         <button type="button" onClick={lock} aria-label={t('ui.popup.lock')} title={t('ui.popup.lock')}>🔒</button>
       </header>
       <PopupActions accounts={accounts ?? []} onChanged={loadAccounts} onMessage={setToast} onError={fail} onReview={setReview} />
+      <BackupReminder />
       {accounts && accounts.length === 0 && <p class="muted">{t('ui.popup.empty')}</p>}
       <ul class="accounts" aria-label={t('ui.popup.accounts')}>
         {shown.map((a) => <AccountRow key={a.id} account={a} code={codes.get(a.id)} now={now} lowThreshold={lowThreshold} onUse={use} />)}
