@@ -48,7 +48,7 @@ export default {
     'backup.reminder.changed': 'Your accounts or emergency tokens changed since your last backup.',
     'backup.reminder.go': 'Back up now',
     'backup.reminder.dismiss': 'Not now',
-    'backup.reminder.dismissLabel': 'Dismiss the backup reminder until the next change',
+    'backup.reminder.dismissLabel': 'Not now: hide the backup reminder until the next change',
 
     'backup.import.title': 'Import from a file',
     'backup.import.explain': 'Choose or drop an export of another authenticator (Aegis, 2FAS, andOTP, Authenticator, Bitwarden, Ente Auth, Proton, FreeOTP+, LastPass, Google Authenticator links) or a Tessera backup. You see what it holds before anything is added.',
@@ -153,7 +153,7 @@ export default {
     'backup.reminder.changed': '前回のバックアップ以降、アカウントまたは緊急用トークンが変更されています。',
     'backup.reminder.go': '今すぐバックアップ',
     'backup.reminder.dismiss': '後で',
-    'backup.reminder.dismissLabel': '次に変更があるまでバックアップの通知を閉じる',
+    'backup.reminder.dismissLabel': '後で: 次に変更があるまでバックアップの通知を閉じる',
 
     'backup.import.title': 'ファイルからインポート',
     'backup.import.explain': 'ほかの認証アプリ(Aegis、2FAS、andOTP、Authenticator、Bitwarden、Ente Auth、Proton、FreeOTP+、LastPass、Google 認証システムのリンク)のエクスポート、または Tessera のバックアップを選ぶかドロップしてください。追加する前に内容を確認できます。',
