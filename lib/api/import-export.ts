@@ -16,7 +16,6 @@ import { t } from '../i18n/i18n';
 import { MAX_IMPORT_FILE_BYTES, parseImportFile, type FileFormat, type FileImport } from '../import/file';
 import { TesseraError } from '../messages/errors';
 import type { AccountData, OtpParams } from '../otp/account';
-import { sameAccount } from '../otp/identity';
 import { serializeOtpauthUri } from '../otp/uri';
 import { siteOf } from '../sites/site';
 import { usedMarksFrom } from '../tokens/view';
@@ -24,7 +23,7 @@ import { assertStrongEnough } from '../vault/passphrase';
 import { buildContent, readContent, type VaultSnapshot } from '../backup/content';
 import { isBackupFile, openBackup, sealBackup } from '../backup/format';
 import { decideReminder, fingerprint, isReminderState, NO_REMINDER_STATE, REMINDER_RECORD, type ReminderState, type SyncHealth } from '../backup/reminder';
-import { planRestore, previewEntries, type LocalState } from '../backup/restore';
+import { AccountIndex, planRestore, previewEntries, type LocalState } from '../backup/restore';
 import { planMigrationBatches } from '../export/migration-encode';
 import { addAccounts, loadAccounts } from './accounts';
 import { serialized } from './mutex';
@@ -111,11 +110,13 @@ export async function previewFile(msg: Message, ctx: ApiContext): Promise<Result
     const local = await localState(ctx);
     return { format: 'tessera-backup', encrypted: true, entries: previewEntries(read.content, local), errors: read.content.errors };
   }
-  const known = (await loadAccounts(ctx)).filter((r) => r.data.type !== 'tokens').map((r) => r.data as Pick<OtpParams, 'secret' | 'issuer' | 'label'>);
+  // Duplicates of accounts here, and of entries earlier in the file (both skipped on import).
+  const index = new AccountIndex((await loadAccounts(ctx)).filter((r) => r.data.type !== 'tokens'));
   const entries = read.file.items.map((item, i) => {
-    const duplicate = known.some((k) => sameAccount(k, item.params));
-    known.push(item.params);
     const p = item.params;
+    const asRecord = { id: `file:${i}`, hlc: '', data: { ...p, window: 1, sites: [], createdAt: 0 } };
+    const duplicate = index.match(asRecord) !== undefined;
+    index.add(asRecord);
     return { index: i + 1, line: item.line, type: p.type, issuer: p.issuer, label: p.label, duplicate, tokens: 0 };
   });
   return { format: read.file.format, encrypted: read.file.encrypted, entries, errors: read.file.errors };

@@ -15,6 +15,7 @@
 // The plan is pure: the caller writes `put` in one vault commit, so all of it or none happens.
 import { t } from '../i18n/i18n';
 import type { AccountData } from '../otp/account';
+import { canonicalSecret } from '../otp/base32';
 import { sameAccount } from '../otp/identity';
 import type { ImportError } from '../otp/import';
 import { compareHlc } from '../sync/hlc';
@@ -64,24 +65,67 @@ export interface PreviewEntry {
   tokens: number;
 }
 
-function matchOf(b: BackupAccount, local: LocalState['accounts']): LocalState['accounts'][number] | undefined {
-  const byId = local.find((l) => l.id === b.id);
-  if (byId) return byId;
-  if (b.data.type === 'tokens') return local.find((l) => l.data.type === 'tokens' && l.data.issuer === b.data.issuer);
-  return local.find((l) => l.data.type !== 'tokens' && sameAccount(l.data, b.data));
+type Local = LocalState['accounts'][number];
+
+function seedKey(secret: string): string {
+  try {
+    return canonicalSecret(secret);
+  } catch {
+    return secret; // as lib/otp/identity.ts compares a secret that is not Base32
+  }
+}
+
+/**
+ * Finds the local account a backed-up one is: by id, else (tokens entries) by name, else by the
+ * duplicate rule. Indexed by id, name and seed, so a restore of thousands of accounts into a
+ * vault of thousands stays linear; within one seed the rule itself (sameAccount) decides.
+ */
+export class AccountIndex {
+  private readonly byId = new Map<string, Local>();
+  private readonly byName = new Map<string, Local>();
+  private readonly bySeed = new Map<string, Local[]>();
+
+  constructor(accounts: readonly Local[]) {
+    for (const a of accounts) this.add(a);
+  }
+
+  add(a: Local): void {
+    this.byId.set(a.id, a);
+    if (a.data.type === 'tokens') {
+      if (!this.byName.has(a.data.issuer)) this.byName.set(a.data.issuer, a);
+      return;
+    }
+    const k = seedKey(a.data.secret);
+    this.bySeed.set(k, [...(this.bySeed.get(k) ?? []), a]);
+  }
+
+  match(b: { id: string; data: Pick<AccountData, 'type' | 'secret' | 'issuer' | 'label'> }): Local | undefined {
+    const byId = this.byId.get(b.id);
+    if (byId) return byId;
+    if (b.data.type === 'tokens') return this.byName.get(b.data.issuer);
+    return this.bySeed.get(seedKey(b.data.secret))?.find((l) => sameAccount(l.data, b.data));
+  }
 }
 
 /** What the preview shows: every readable account of the backup, duplicates marked. */
 export function previewEntries(content: ReadContent, local: LocalState): PreviewEntry[] {
+  const index = new AccountIndex(local.accounts);
+  const tokens = tokensByAccount(content.tokens);
   return content.accounts.map((a, i) => ({
     index: i + 1,
     line: a.line,
     type: a.data.type,
     issuer: a.data.issuer,
     label: a.data.label,
-    duplicate: matchOf(a, local.accounts) !== undefined,
-    tokens: content.tokens.filter((tk) => tk.accountId === a.id).length,
+    duplicate: index.match(a) !== undefined,
+    tokens: tokens.get(a.id)?.length ?? 0,
   }));
+}
+
+function tokensByAccount<T extends { accountId: string }>(tokens: readonly T[]): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const tk of tokens) m.set(tk.accountId, [...(m.get(tk.accountId) ?? []), tk]);
+  return m;
 }
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -89,7 +133,10 @@ const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringif
 export function planRestore(content: ReadContent, local: LocalState, o: RestoreOptions): RestorePlan {
   const plan: RestorePlan = { put: [], added: [], duplicates: 0, updated: 0, tokensAdded: 0, marksAdded: 0, errors: [...content.errors] };
   const ids = new Set(local.ids);
-  const accounts = [...local.accounts];
+  const index = new AccountIndex(local.accounts);
+  const incoming = tokensByAccount(content.tokens);
+  const here = tokensByAccount(local.tokens.map((tk) => ({ ...tk, accountId: tk.data.accountId })));
+  const tokenIds = new Set(local.tokens.map((tk) => tk.id));
   const freshId = (wanted: string) => {
     const id = ids.has(wanted) ? o.newId() : wanted;
     ids.add(id);
@@ -97,7 +144,7 @@ export function planRestore(content: ReadContent, local: LocalState, o: RestoreO
   };
   content.accounts.forEach((b, i) => {
     if (o.keep && !o.keep.has(i + 1)) return;
-    const match = matchOf(b, accounts);
+    const match = index.match(b);
     let target: string;
     if (match) {
       plan.duplicates++;
@@ -116,9 +163,9 @@ export function planRestore(content: ReadContent, local: LocalState, o: RestoreO
       const data = { ...b.data, sites };
       plan.put.push({ id: target, kind: 'account', data });
       plan.added.push({ id: target, issuer: data.issuer, label: data.label });
-      accounts.push({ id: target, hlc: b.hlc, data });
+      index.add({ id: target, hlc: b.hlc, data });
     }
-    mergeTokens(plan, content.tokens.filter((tk) => tk.accountId === b.id), target, b, local, ids, freshId);
+    mergeTokens(plan, incoming.get(b.id) ?? [], here.get(target) ?? [], tokenIds, b, target, local.used, ids, freshId);
   });
   plan.errors.sort((a, b) => a.line - b.line);
   return plan;
@@ -127,18 +174,19 @@ export function planRestore(content: ReadContent, local: LocalState, o: RestoreO
 function mergeTokens(
   plan: RestorePlan,
   incoming: BackupToken[],
-  target: string,
+  here: LocalState['tokens'],
+  tokenIds: ReadonlySet<string>,
   b: BackupAccount & { line: number },
-  local: LocalState,
+  target: string,
+  used: LocalState['used'],
   ids: Set<string>,
   freshId: (wanted: string) => string,
 ): void {
-  const here = local.tokens.filter((tk) => tk.data.accountId === target);
   const byValue = new Map(here.map((tk) => [tk.data.value, tk.id]));
   let count = here.length;
   let over = 0;
   const mark = (tokenId: string, usedAt: number) => {
-    if (local.used.has(tokenId) || ids.has(usedMarkId(tokenId))) return;
+    if (used.has(tokenId) || ids.has(usedMarkId(tokenId))) return;
     ids.add(usedMarkId(tokenId));
     plan.put.push({ id: usedMarkId(tokenId), kind: 'used', data: { usedAt } });
     plan.marksAdded++;
@@ -150,7 +198,7 @@ function mergeTokens(
       continue;
     }
     // Used, then cleared here: its mark outlived it on purpose; the token stays gone.
-    if (local.used.has(tk.id) && !local.tokens.some((x) => x.id === tk.id)) continue;
+    if (used.has(tk.id) && !tokenIds.has(tk.id)) continue;
     if (count >= MAX_TOKENS_PER_ENTRY) {
       over++;
       continue;

@@ -14,7 +14,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import jsQR from 'jsqr';
 import * as OTPAuth from 'otpauth';
-import { PNG } from 'pngjs';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { apiFrom, expect, launchWithExtension, serviceWorkerOf, strictApi, test, type Api, type RawApi } from './extension';
 import { PASSPHRASE, setUpVault } from './helpers';
@@ -216,8 +215,20 @@ test('otpauth and Google Authenticator exports import on a fresh profile with th
 
 /** Decodes the QR code an element shows, from a screenshot (what a phone camera would see). */
 async function readQr(el: Locator): Promise<string | null> {
-  const png = PNG.sync.read(await el.screenshot());
-  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data ?? null;
+  const png = (await el.screenshot()).toString('base64');
+  // The page turns the PNG into pixels (a canvas); jsQR reads them here.
+  const { width, height, pixels } = await el.page().evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = img.naturalWidth;
+    canvas.height = img.naturalHeight;
+    const c = canvas.getContext('2d')!;
+    c.drawImage(img, 0, 0);
+    return { width: canvas.width, height: canvas.height, pixels: Array.from(c.getImageData(0, 0, canvas.width, canvas.height).data) };
+  }, png);
+  return jsQR(Uint8ClampedArray.from(pixels), width, height)?.data ?? null;
 }
 
 test('options page: back up, be reminded, import with a preview, show phone export codes — with the keyboard', async ({ api, extPage, context, extensionId }) => {

@@ -151,7 +151,7 @@ describe('backup round trip', () => {
     const data = await backupOf(a);
     const b = await makeApi();
     await restore(b, data);
-    const hotp = a.ids[1];
+    const hotp = a.ids[1]!;
     // The counter moved on here (codes used since the backup), written through the vault's API.
     const rec = await b.ctx.vault.get<{ counter: number }>(hotp);
     await b.ctx.vault.commit({ put: [{ id: hotp, kind: 'account', data: { ...rec!.data, counter: 42 } }] });
