@@ -49,12 +49,14 @@ export function BackupReminder({ inOptions = false }: { inOptions?: boolean }) {
     await load();
   };
   return (
-    <div class="reminder row" role="status" data-reminder="backup">
+    // A labelled aside, not a live region: it is there when the page opens, and the popup's
+    // own status messages (role=status) stay the only ones.
+    <aside class="reminder row" aria-label={t('backup.reminder.label')} data-reminder="backup">
       <p class="grow">
         {status.reason === 'never' ? t('backup.reminder.first') : t('backup.reminder.changed')} <span class="muted">{last}</span>
       </p>
       <button type="button" class="primary" onClick={goBackUp}>{t('backup.reminder.go')}</button>
       <button type="button" onClick={dismiss} aria-label={t('backup.reminder.dismissLabel')}>{t('backup.reminder.dismiss')}</button>
-    </div>
+    </aside>
   );
 }

@@ -140,11 +140,11 @@ function Accounts({ onLocked }: { onLocked(): void }) {
         <button type="button" onClick={lock} aria-label={t('ui.popup.lock')} title={t('ui.popup.lock')}>🔒</button>
       </header>
       <PopupActions accounts={accounts ?? []} onChanged={loadAccounts} onMessage={setToast} onError={fail} onReview={setReview} />
-      <BackupReminder />
       {accounts && accounts.length === 0 && <p class="muted">{t('ui.popup.empty')}</p>}
       <ul class="accounts" aria-label={t('ui.popup.accounts')}>
         {shown.map((a) => <AccountRow key={a.id} account={a} code={codes.get(a.id)} now={now} lowThreshold={lowThreshold} onUse={use} />)}
       </ul>
+      <BackupReminder />
       {toast.text && (
         <div class={toast.error ? 'toast error-toast' : 'toast'} role={toast.error ? 'alert' : 'status'} onClick={() => setToast('')}>
           {toast.text}

@@ -231,7 +231,7 @@ async function readQr(el: Locator): Promise<string | null> {
   return jsQR(Uint8ClampedArray.from(pixels), width, height)?.data ?? null;
 }
 
-test('options page: back up, be reminded, import with a preview, show phone export codes — with the keyboard', async ({ api, extPage, context, extensionId }) => {
+test('options page: back up, be reminded, import with a preview — with the keyboard', async ({ api, extPage, context, extensionId }) => {
   test.setTimeout(180_000);
   await setUpVault(api);
   await api({ type: 'accounts.import', text: LINKS.join('\n') });
@@ -309,8 +309,15 @@ test('options page: back up, be reminded, import with a preview, show phone expo
   const back = (await api<{ accounts: Summary[] }>({ type: 'accounts.list' })).accounts.find((a) => a.issuer === 'Svc0')!;
   expect(back.sites).toEqual(['example.net']);
 
+});
+
+test('options page: phone export QR codes one at a time, one account, plain export', async ({ api, extPage }) => {
+  test.setTimeout(180_000);
+  await setUpVault(api);
+  await api({ type: 'accounts.import', text: LINKS.join('\n') });
+  await extPage.reload();
+  const page = extPage;
   // Export to a phone: the passphrase again, then the codes one at a time.
-  await page.reload();
   const phone = page.locator('[data-export="phone"]');
   await phone.getByLabel('Your Tessera passphrase (again)').fill('not my passphrase');
   await phone.getByLabel('Your Tessera passphrase (again)').press('Enter');

@@ -42,6 +42,7 @@ export default {
     'backup.format.lastpass': 'LastPass Authenticator',
     'backup.format.google-authenticator': 'Google Authenticator export',
 
+    'backup.reminder.label': 'Backup reminder',
     'backup.reminder.never': 'No backup yet.',
     'backup.reminder.last': 'Last backup: {0}.',
     'backup.reminder.first': 'Your accounts are only in this browser: back them up.',
@@ -147,6 +148,7 @@ export default {
     'backup.format.lastpass': 'LastPass Authenticator',
     'backup.format.google-authenticator': 'Google 認証システムのエクスポート',
 
+    'backup.reminder.label': 'バックアップの通知',
     'backup.reminder.never': 'まだバックアップがありません。',
     'backup.reminder.last': '前回のバックアップ: {0}。',
     'backup.reminder.first': 'アカウントはこのブラウザーにしかありません。バックアップしてください。',
