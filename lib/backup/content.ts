@@ -135,7 +135,9 @@ export function readContent(raw: unknown): ReadContent {
       out.accounts.push({ ...acc, line });
     } catch (e) {
       const d = (a as { data?: { issuer?: unknown; label?: unknown } })?.data;
-      const name = entryName(typeof d?.issuer === 'string' ? d.issuer.slice(0, 80) : '', typeof d?.label === 'string' ? d.label.slice(0, 80) : '');
+      // Names only say which entry failed; shown, so without control or bidi characters.
+      const shown = (v: unknown) => (typeof v === 'string' ? v.slice(0, 80).replace(/[\p{Cc}\u202A-\u202E\u2066-\u2069]/gu, '').trim() : '');
+      const name = entryName(shown(d?.issuer), shown(d?.label));
       out.errors.push({ line, code: toErrorInfo(e).code, message: t('otp.entryError', name, toErrorInfo(e).message) });
     }
   });
