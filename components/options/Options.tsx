@@ -5,6 +5,7 @@ import type { AccountSummary } from '../../lib/api/accounts';
 import { t } from '../../lib/i18n/i18n';
 import { send } from '../../lib/messages/client';
 import { SetupForm, UnlockForm } from '../Gate';
+import { BackupReminder } from '../import/BackupReminder';
 import { SyncSection } from '../sync/SyncSection';
 import { useLockWatch } from '../useLockWatch';
 import { AccountTable } from './AccountTable';
@@ -50,6 +51,7 @@ function Unlocked({ onLocked }: { onLocked(): void }) {
   return (
     <>
       <p><button type="button" onClick={lock}>{t('ui.popup.lock')}</button></p>
+      <BackupReminder inOptions />
       {corrupt.length > 0 && <p class="error" role="alert">{t('error.corrupt', corrupt.map((c) => c.id).join(', '))}</p>}
       <section aria-labelledby="sec-accounts"><h2 id="sec-accounts">{t('ui.options.accounts')}</h2><AccountTable accounts={accounts} onChanged={load} /></section>
       <section aria-labelledby="sec-paste"><h2 id="sec-paste">{t('ui.options.paste')}</h2><PasteLinks onAdded={load} /></section>

@@ -2,6 +2,7 @@
 // one entry each, in the order shown, in the manner of refined-github's feature list.
 import type { FunctionComponent } from 'preact';
 import type { AccountSummary } from '../../lib/api/accounts';
+import { ImportBackupSection } from '../import/ImportBackupSection';
 import { ImageImport } from '../qr/ImageImport';
 import { ScreenScan } from '../qr/ScreenScan';
 import { SyncSection } from '../sync/SyncSection';
@@ -19,4 +20,5 @@ export const extraSections: OptionsSection[] = [
   { id: 'screen', title: 'screen.title', Component: ScreenScan },
   { id: 'tokens', title: 'tokens.section.title', Component: TokensSection },
   { id: 'sync', title: 'sync.ui.title', Component: SyncSection },
+  { id: 'backup', title: 'backup.section.title', Component: ImportBackupSection },
 ];

@@ -7,6 +7,7 @@ import { t } from '../../lib/i18n/i18n';
 import { send } from '../../lib/messages/client';
 import { matchesQuery } from '../../lib/ui/format';
 import { SetupForm, UnlockForm } from '../Gate';
+import { BackupReminder } from '../import/BackupReminder';
 import { ScreenScanButton } from '../qr/ScreenScanButton';
 import { ScanReview, type ScanAnswer } from '../qr/ScanReview';
 import { useLockWatch } from '../useLockWatch';
@@ -145,6 +146,7 @@ function Accounts({ onLocked }: { onLocked(): void }) {
         {shown.map((a) => <AccountRow key={a.id} account={a} code={codes.get(a.id)} now={now} lowThreshold={lowThreshold} onUse={use} />)}
       </ul>
       <ScreenScanButton />
+      <BackupReminder />
       {toast.text && (
         <div class={toast.error ? 'toast error-toast' : 'toast'} role={toast.error ? 'alert' : 'status'} onClick={() => setToast('')}>
           {toast.text}

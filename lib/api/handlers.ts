@@ -2,6 +2,7 @@
 import * as accounts from './accounts';
 import * as autofill from './autofill';
 import * as codes from './codes';
+import * as importExport from './import-export';
 import * as qr from './qr';
 import * as sync from './sync';
 import * as tokens from './tokens';
@@ -40,4 +41,10 @@ export const coreHandlers: Record<string, Handler> = {
   'tokens.copy': tokens.copyToken,
   'tokens.reveal': tokens.revealToken,
   'tokens.clearUsed': tokens.clearUsedTokens,
+  'accounts.importFile': importExport.importFile,
+  'accounts.export': importExport.exportAccounts,
+  'import.preview': importExport.previewFile,
+  'backup.export': importExport.exportBackup,
+  'backup.status': importExport.backupStatus,
+  'backup.dismiss': importExport.dismissReminder,
 };

@@ -1,6 +1,7 @@
 // Every area's dictionaries, merged. Each area owns its file; keys are prefixed by area.
 import type { Dictionary } from '../i18n';
 import autofill from './autofill';
+import backup from './backup';
 import errors from './errors';
 import importFiles from './import';
 import otp from './otp';
@@ -12,7 +13,7 @@ import tokens from './tokens';
 import ui from './ui';
 import vault from './vault';
 
-const areas: Array<{ en: Dictionary; ja: Dictionary }> = [errors, ui, otp, vault, tokens, autofill, qr, sync, sites, importFiles, policy];
+const areas: Array<{ en: Dictionary; ja: Dictionary }> = [errors, ui, otp, vault, tokens, autofill, qr, sync, sites, importFiles, policy, backup];
 
 export const strings: { en: Dictionary; ja: Dictionary } = {
   en: Object.assign({}, ...areas.map((a) => a.en)),
