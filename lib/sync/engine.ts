@@ -392,9 +392,11 @@ export class SyncEngine {
         if (s.format === 2 ? r.v === 2 : r.v === undefined && !r.deleted) staged.push(r);
       }
     }
-    if (staged.length) await replica.applyRemote(staged);
-    this.lastPulled = 0;
-    return { pulled: 0, pushed: 0, joined: true };
+    // A vault joined now is locked: the batch is staged. (A replica that already holds the key
+    // verifies and applies it at once.)
+    const result = staged.length ? await replica.applyRemote(staged) : { applied: 0, rejected: 0 };
+    this.lastPulled = result.staged ? 0 : result.applied;
+    return { pulled: this.lastPulled, pushed: 0, joined: true };
   }
 
   private retryAt(at: number): void {

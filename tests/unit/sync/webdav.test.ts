@@ -123,7 +123,7 @@ describe('WebDavBackend', () => {
       <d:response><d:href>/files/me/tessera/vault-AAAAAAAAAAAAAAAA/devA.json</d:href><d:propstat><d:prop><d:getetag>"e1"</d:getetag></d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response></d:multistatus>`;
     const { dav, calls } = backend((method) => (method === 'PROPFIND' ? new Response(listing, { status: 207 }) : new Response(file, { status: 200 })));
     const first = await dav.read('vault-AAAAAAAAAAAAAAAA');
-    expect(first).toEqual([{ vaultId: 'vault-AAAAAAAAAAAAAAAA', deviceId: 'devA', writtenAt: 5, header: null, records: [] }]);
+    expect(first).toEqual([{ vaultId: 'vault-AAAAAAAAAAAAAAAA', deviceId: 'devA', writtenAt: 5, header: null, records: [], format: 1 }]);
     await dav.read('vault-AAAAAAAAAAAAAAAA');
     expect(calls.filter((c) => c.method === 'GET')).toHaveLength(1);
   });
@@ -161,7 +161,7 @@ describe('a hostile or slow server', () => {
     const trickle = () => new Response(new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode('<?xml')); } }), { status: 207 });
     const slow = backend(() => trickle(), { timeoutMs: 200 });
     expect(await codeOf(slow.dav.vaults())).toBe('unreachable');
-    const huge = backend(() => new Response('x'.repeat(600 * 1024), { status: 207 }));
+    const huge = backend(() => new Response('x'.repeat(5 * 1024 * 1024), { status: 207 }));
     expect(await codeOf(huge.dav.vaults())).toBe('unreachable');
   });
 });
