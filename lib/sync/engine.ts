@@ -259,6 +259,7 @@ export class SyncEngine {
       const d = o.s.deviceId;
       if (d === deviceId) {
         if (o.m.seq < meta.seq) report.refuse('rollback', `file\u0000${d}\u0000${o.m.seq}`);
+        else if (o.m.seq > meta.seq || !(await this.ownFileIntact(o.s))) report.refuse('tampered', `file\u0000${d}\u0000${o.m.seq}`);
         else ownFile = o;
         continue;
       }
@@ -360,6 +361,18 @@ export class SyncEngine {
       await replica.saveSyncMeta({ seq: meta.seq, seen });
     }
     return headerAdopted ? { pulled: toApplyLocally.length, pushed, headerAdopted } : { pulled: toApplyLocally.length, pushed };
+  }
+
+  /** Whether this device's own file holds, byte for byte, what its vault holds (else it is rewritten). */
+  private async ownFileIntact(s: DeviceSnapshot): Promise<boolean> {
+    // storage.sync packs are sealed whole and re-sealed record by record on reading: their bytes
+    // never equal the vault's, and the pack's own seal already vouches for every byte.
+    if (this.options.backend.kind === 'browser') return true;
+    const local = new Map((await this.options.replica.sealedRecords()).map((r) => [r.id, r]));
+    return (s.records ?? []).every((r) => {
+      const l = local.get(r.id);
+      return !l || l.hlc !== r.hlc || (l.deleted === r.deleted && l.kid === r.kid && compareBytes(l.sealed, r.sealed) === 0);
+    });
   }
 
   /**
