@@ -408,7 +408,7 @@ export class SyncEngine {
     // A vault joined now is locked: the batch is staged. (A replica that already holds the key
     // verifies and applies it at once.)
     const result = staged.length ? await replica.applyRemote(staged) : { applied: 0, rejected: 0 };
-    this.lastPulled = result.staged ? 0 : result.applied;
+    this.lastPulled = result.staged ? staged.length : result.applied;
     return { pulled: this.lastPulled, pushed: 0, joined: true };
   }
 

@@ -68,17 +68,22 @@ export function parseMultistatus(xml: string): DavEntry[] {
     const gt = xml.indexOf('>', lt + 1);
     if (gt < 0) break;
     i = gt + 1;
-    let tag = xml.slice(lt + 1, gt);
-    if (tag[0] === '?' || tag[0] === '!') continue; // declaration, doctype
-    const closing = tag[0] === '/';
-    if (closing) tag = tag.slice(1);
-    const selfClosing = !closing && tag.endsWith('/');
-    if (selfClosing) tag = tag.slice(0, -1);
-    // Name up to the first space; the namespace prefix (up to the last colon) is dropped.
-    let sp = 0;
-    while (sp < tag.length && !/\s/.test(tag[sp]!)) sp++;
-    const qname = tag.slice(0, sp);
-    const name = qname.slice(qname.lastIndexOf(':') + 1).toLowerCase();
+    let p = lt + 1;
+    const first = xml.charCodeAt(p);
+    if (first === 63 || first === 33) continue; // <?declaration?>, <!DOCTYPE>
+    const closing = first === 47; // '/'
+    if (closing) p++;
+    const selfClosing = !closing && xml.charCodeAt(gt - 1) === 47;
+    // The name runs to whitespace, '/' or '>'; its namespace prefix (up to the last ':') is dropped.
+    let colon = p - 1;
+    let end = p;
+    for (; end < gt; end++) {
+      const c = xml.charCodeAt(end);
+      if (c === 32 || c === 9 || c === 10 || c === 13 || c === 47) break;
+      if (c === 58) colon = end;
+    }
+    if (end - colon - 1 > 16) continue; // longer than any element we read
+    const name = xml.slice(colon + 1, end).toLowerCase();
 
     if (closing) {
       if (capture && capture.name === name) {

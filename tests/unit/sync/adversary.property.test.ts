@@ -77,6 +77,13 @@ async function run(cmds: Cmd[]): Promise<{ attacks: number; reported: number }> 
   let now = 1_800_000_000_000;
   const timers: Timers = { now: () => now, setTimeout: () => 0, clearTimeout: () => {} };
   const backend = new MemoryBackend();
+  /** What each device itself last wrote: an attack is harmful only if it leaves something else. */
+  const honestFiles = new Map<string, DeviceSnapshot>();
+  const write = backend.write.bind(backend);
+  backend.write = async (snap, sealer) => {
+    await write(snap, sealer);
+    honestFiles.set(snap.deviceId, copySnap(backend.snapshot(snap.vaultId, snap.deviceId)!));
+  };
   const key = testKey();
   const ring = keyring(VAULT, key);
   const name = (d: number) => `dev${d}`;
@@ -182,7 +189,11 @@ async function run(cmds: Cmd[]): Promise<{ attacks: number; reported: number }> 
             const old = h[h.length - 1 - a.age];
             if (old) {
               fs.set(target, copySnap(old));
-              replayedSeq = old.manifest ? openManifest(ring, target, old.manifest).seq : null;
+              try {
+                replayedSeq = old.manifest ? openManifest(ring, target, old.manifest).seq : null;
+              } catch {
+                replayedSeq = -1; // a copy the attacker had already spoiled: never harmless
+              }
             }
             break;
           }
@@ -204,6 +215,8 @@ async function run(cmds: Cmd[]): Promise<{ attacks: number; reported: number }> 
         }
         const changed = !same(before, fs.get(target));
         if (!changed) break;
+        // Back to exactly what the owner wrote (an attack undone, or a replay of the latest file).
+        const honestNow = same(honestFiles.get(target), fs.get(target));
         attacks++;
         // The next device to read it (not the file's owner) must notice, unless it is harmless.
         let observer = c.observer;
@@ -214,7 +227,7 @@ async function run(cmds: Cmd[]): Promise<{ attacks: number; reported: number }> 
         const st = o.engine.status();
         const noticed = (st.rejected ?? 0) > 0 && st.warning !== undefined;
         if (noticed) reported++;
-        const harmless = a.a === 'delete' || (a.a === 'replay' && (replayedSeq === null || replayedSeq >= seenBefore));
+        const harmless = honestNow || a.a === 'delete' || (a.a === 'replay' && replayedSeq !== -1 && (replayedSeq === null || replayedSeq >= seenBefore));
         if (!harmless) expect(noticed, `attack ${JSON.stringify(a)} on ${target} went unreported by dev${observer}`).toBe(true);
         remember();
         break;
