@@ -274,7 +274,8 @@ export class SyncEngine {
     }
     for (const s of legacy) {
       // A device already seen writing format 2 does not go back to format 1.
-      if (seen[s.deviceId] || s.deviceId === deviceId) report.refuse('rollback', `file\u0000${s.deviceId}\u0000legacy`);
+      // (This device's own format-1 file, left from before its upgrade, is simply rewritten.)
+      if (seen[s.deviceId] || (s.deviceId === deviceId && meta.seq > 0)) report.refuse('rollback', `file\u0000${s.deviceId}\u0000legacy`);
     }
 
     // 3. Headers: a newer one is installed only when it verifies under the vault key.

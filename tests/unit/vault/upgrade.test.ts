@@ -84,6 +84,9 @@ describe('format 1 → 2', () => {
     await a.unlock(fixture.passphrase);
     const ea = new SyncEngine({ replica: a, backend, deviceId: a.device });
     await ea.syncNow();
+    // Its own v1 file and B's are not alarms: an upgrade is not an attack (the forged v1
+    // tombstone is simply not applied: format 1 cannot prove a deletion).
+    expect(ea.status()).toMatchObject({ rejected: 0 });
     expect(await ids(a)).toEqual([...ALL, 'acctEEEEEEEEEEEEEEEEEE'].sort());
     expect(backend.snapshot(vaultId, a.device)!.format).toBe(2);
     // B's v1 file is untouched and still readable by the old code (A never writes it).
