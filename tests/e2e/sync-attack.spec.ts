@@ -7,7 +7,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { startApacheWebDav, type ApacheWebDav } from '../support/apache-webdav';
 import { apiFrom, expect, launchWithExtension, serviceWorkerOf, strictApi, test, type RawApi } from './extension';
 import { PASSPHRASE } from './helpers';
@@ -18,6 +18,7 @@ const totp = (secret: string, timestamp: number) => new TOTP({ secret }).generat
 
 interface Device {
   context: BrowserContext;
+  page: Page;
   api: RawApi;
   profile: string;
 }
@@ -28,7 +29,7 @@ async function openDevice(): Promise<Device> {
   const id = new URL((await serviceWorkerOf(context)).url()).host;
   const page = await context.newPage();
   await page.goto(`chrome-extension://${id}/options.html`);
-  return { context, api: await apiFrom(page), profile };
+  return { context, page, api: await apiFrom(page), profile };
 }
 
 const ok = <T = Record<string, unknown>>(api: RawApi, message: Record<string, unknown>) => strictApi(api)<T>(message);
@@ -187,6 +188,55 @@ test('sync.configure refuses plain http to a remote host, in words', async () =>
   const r = await a.api({ type: 'sync.configure', backend: 'webdav', url: 'http://dav.example.com/remote.php/dav/files/me/', username: 'u', password: 'p' });
   expect(r).toMatchObject({ ok: false, error: { code: 'bad-input', message: expect.stringContaining('https://') } });
   expect(await ok(a.api, { type: 'sync.status' })).toMatchObject({ backend: 'off' });
+});
+
+test('"also replace the vault key" from the options page: the other device follows with the new passphrase', async () => {
+  test.setTimeout(180_000);
+  const NEW = 'a brand new passphrase 2026';
+  const creds = { backend: 'webdav', url: dav.url, username: dav.username, password: dav.password };
+  await ok(a.api, { type: 'vault.setup', passphrase: PASSPHRASE });
+  await ok(a.api, { type: 'accounts.import', text: 'otpauth://totp/Acme:alice?secret=JBSWY3DPEHPK3PXP&issuer=Acme' });
+  await ok(a.api, { type: 'sync.configure', ...creds });
+  await ok(a.api, { type: 'sync.now' });
+  await ok(b.api, { type: 'sync.configure', ...creds });
+  await ok(b.api, { type: 'sync.now' });
+  await ok(b.api, { type: 'vault.unlock', passphrase: PASSPHRASE });
+  await ok(b.api, { type: 'sync.now' });
+  const kidsOnServer = () => {
+    const folder = join(dav.root, 'tessera', readdirSync(join(dav.root, 'tessera'))[0]!);
+    return [...new Set(readdirSync(folder).map((f) => (JSON.parse(readFileSync(join(folder, f), 'utf8')) as { kid: string }).kid))];
+  };
+  const [oldKid] = kidsOnServer();
+
+  // On A's options page, with the keyboard for the choice.
+  await a.page.reload();
+  const form = a.page.locator('section', { has: a.page.getByRole('heading', { name: 'Change passphrase' }) });
+  await form.getByLabel('Current passphrase').fill(PASSPHRASE);
+  await form.getByLabel('New passphrase').fill(NEW);
+  await form.getByLabel('Type it again').fill(NEW);
+  await form.getByLabel('Also replace the vault key').focus();
+  await a.page.keyboard.press('Space');
+  await expect(form.getByLabel('Also replace the vault key')).toBeChecked();
+  await form.getByRole('button', { name: 'Change passphrase' }).click();
+  await expect(a.page.getByText('vault key replaced')).toBeVisible();
+  await ok(a.api, { type: 'sync.now' });
+  expect(kidsOnServer()).not.toEqual([oldKid]);
+
+  // B still works (old key) until it is unlocked with the new passphrase; nothing is reported.
+  await ok(b.api, { type: 'accounts.import', text: 'otpauth://totp/Beta:bob?secret=GEZDGNBVGY3TQOJQ&issuer=Beta' });
+  await ok(b.api, { type: 'sync.now' });
+  expect(await status(b)).toMatchObject({ rejected: 0 });
+  await ok(b.api, { type: 'vault.lock' });
+  await ok(b.api, { type: 'vault.unlock', passphrase: NEW });
+  await ok(b.api, { type: 'sync.now' });
+  await ok(a.api, { type: 'sync.now' });
+  await ok(b.api, { type: 'sync.now' });
+  for (const d of [a, b]) expect(await accountsOf(d)).toEqual(['Acme:alice', 'Beta:bob']);
+  expect(kidsOnServer()).toHaveLength(1);
+  expect(kidsOnServer()).not.toContain(oldKid);
+  await ok(b.api, { type: 'vault.lock' });
+  expect(await b.api({ type: 'vault.unlock', passphrase: PASSPHRASE })).toMatchObject({ ok: false, error: { code: 'bad-passphrase' } });
+  for (const d of [a, b]) expect(await status(d)).toMatchObject({ rejected: 0 });
 });
 
 interface FileJson {
