@@ -148,7 +148,7 @@ for (const worst of [false, true]) {
 {
   const records = Array.from({ length: 1000 }, () => {
     const p = typicalAccount(device);
-    return { id: p.id, kind: p.kind, hlc: p.hlc, deleted: false, sealed: sealRecord(key, p.id, p.kind, p.data) };
+    return sealVersion(ring, { id: p.id, kind: p.kind, hlc: p.hlc, deleted: false }, p.data);
   });
   const ts = [];
   for (let i = 0; i < Math.max(3, Math.min(runs, 9)); i++) {

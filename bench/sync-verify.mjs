@@ -40,17 +40,26 @@ const { typicalAccount } = await import('../tests/unit/sync/accounts.ts');
 
 const runs = Math.max(1, Number(process.argv[2] ?? 9));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+// Wall time, and CPU time of this process (user + system): on a machine shared with other work
+// the CPU time is the steadier figure (docs/benchmarks.md).
+let lastCpu = 0;
 const timeAsync = async (fn) => {
   await fn();
   const ts = [];
+  const cs = [];
   for (let i = 0; i < runs; i++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     await fn();
     ts.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cs.push((c.user + c.system) / 1000);
   }
+  lastCpu = median(cs);
   return median(ts);
 };
 const fmt = (x, d = 1) => x.toFixed(d).padStart(8);
+const cpu = () => `  (CPU ${lastCpu.toFixed(1)} ms)`;
 console.log(`node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} (${os.cpus().length} cores); ${runs} runs per timing`);
 
 const VAULT = 'benchVaultAAAAAAAAAAAA';
@@ -63,13 +72,16 @@ for (const N of [1_000, 10_000]) {
     return sealVersion(ring, { id: `a${i}`, kind: 'account', hlc: encodeHlc({ wall: now - N + i, counter: 0, device: 'devB' }), deleted: false }, a.data);
   });
   const manifest = sealManifest(ring, 'devB', { seq: 1, seen: {}, digest: recordsDigest(records), count: N, at: now });
+  const cpuOf = {};
   const tManifest = await timeAsync(async () => {
     const m = openManifest(ring, 'devB', manifest);
     if (!matchesManifest(m, records)) throw new Error('digest');
   });
+  cpuOf.manifest = cpu();
   const tRecords = await timeAsync(async () => {
     for (const r of records) if (judgeRemote(ring, r, now) !== 'ok') throw new Error('verify');
   });
+  cpuOf.records = cpu();
   // A whole round: device A (empty) receives the N records of device B.
   const tRound = await timeAsync(async () => {
     const backend = new MemoryBackend();
@@ -80,8 +92,9 @@ for (const N of [1_000, 10_000]) {
     const r = await engine.syncNow();
     if (r.pulled !== N) throw new Error(`pulled ${r.pulled}`);
   });
+  cpuOf.round = cpu();
   console.log(`\n${N.toLocaleString('en')} incoming records`);
-  console.log(`   manifest: open + digest match        ${fmt(tManifest)} ms`);
-  console.log(`   every record opened (judgeRemote)    ${fmt(tRecords)} ms   (${fmt((tRecords * 1000) / N, 2)} µs each)`);
-  console.log(`   whole round (verify, merge, apply with the vault's second check, plan, write) ${fmt(tRound)} ms`);
+  console.log(`   manifest: open + digest match        ${fmt(tManifest)} ms${cpuOf.manifest}`);
+  console.log(`   every record opened (judgeRemote)    ${fmt(tRecords)} ms${cpuOf.records}`);
+  console.log(`   whole round (verify, merge, apply with the vault's second check, plan, write) ${fmt(tRound)} ms${cpuOf.round}`);
 }
