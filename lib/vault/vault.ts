@@ -125,6 +125,8 @@ export class Vault implements LocalReplica {
     let key = await unwrapVaultKey(header, passphrase);
     // A format-2 header names its key: a wrapped key that is not that one is a forgery.
     if (key && header.format === 2 && (keyId(key) !== header.keyId || !verifyHeaderMac(key, header))) key = null;
+    // A format-1 header with a MAC (written since headers carry one) proves itself the same way.
+    if (key && header.format === 1 && header.mac !== undefined && !verifyHeaderMac(key, header)) key = null;
     if (!key) key = await this.followCandidate(header, passphrase);
     if (!key) throw new TesseraError('bad-passphrase');
     await this.keyStore.set(key);
