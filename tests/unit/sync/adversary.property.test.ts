@@ -268,6 +268,7 @@ describe('sync against a hostile backend', () => {
         }),
         { numRuns: RUNS, seed: 0x7e55e2a + part },
       );
+      console.info(`adversary part ${part + 1}: ${RUNS} schedules, ${attacks} attacks that changed remote data, ${reported} reported by the next reader`);
       expect(attacks).toBeGreaterThan(RUNS / 2); // the schedules do attack, a lot
       expect(reported).toBeGreaterThan(0);
     }, 600_000);
