@@ -36,7 +36,7 @@ const { encodePack } = await import('../lib/sync/pack.ts');
 const { vaultPackCrypto, packAd } = await import('../lib/sync/pack-crypto.ts');
 const { encodeDeviceItems, itemBytes, SYNC_QUOTA } = await import('../lib/sync/backends/browser-sync.ts');
 const { base85Length } = await import('../lib/sync/base85.ts');
-const { sealRecord } = await import('../lib/vault/envelope.ts');
+const { keyring, sealVersion } = await import('../lib/record/envelope.ts');
 const { toBase64 } = await import('../lib/crypto/encoding.ts');
 const { randomId } = await import('../lib/crypto/random.ts');
 const { typicalAccount } = await import('../tests/unit/sync/accounts.ts');
@@ -59,16 +59,20 @@ console.log(`node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'} (${os.cpus
 
 // ---- 1. Merge ----------------------------------------------------------------------------------
 const key = crypto.getRandomValues(new Uint8Array(32));
+const ring = keyring('benchVaultAAAAAAAAAAAA', key);
+// Format 2 (lib/record/envelope.ts): the stamp is bound into the seal.
+const sealRecord = (_key, id, kind, data, hlc = encodeHlc({ wall: 1_700_000_000_000, counter: 0, device })) => sealVersion(ring, { id, kind, hlc, deleted: false }, data).sealed;
 const device = randomId();
 const N = 10_000;
 const local = Array.from({ length: N }, (_, i) => {
   const data = typicalAccount(device).data;
   const id = randomId();
-  return { id, kind: 'account', hlc: encodeHlc({ wall: 1_700_000_000_000 + i * 1000, counter: 0, device }), deleted: false, sealed: sealRecord(key, id, 'account', data) };
+  const hlc = encodeHlc({ wall: 1_700_000_000_000 + i * 1000, counter: 0, device });
+  return sealVersion(ring, { id, kind: 'account', hlc, deleted: false }, data);
 });
 const other = randomId();
 const remote = local.map((r, i) =>
-  i % 100 === 0 ? { ...r, hlc: encodeHlc({ wall: 1_800_000_000_000 + i, counter: 0, device: other }), sealed: sealRecord(key, r.id, 'account', { edited: i }) } : r,
+  i % 100 === 0 ? sealVersion(ring, { id: r.id, kind: 'account', hlc: encodeHlc({ wall: 1_800_000_000_000 + i, counter: 0, device: other }), deleted: false }, { edited: i }) : r,
 );
 const snapshots = [
   { vaultId: 'v', deviceId: device, writtenAt: 0, header: null, records: local },
@@ -80,7 +84,7 @@ console.log(`   mergeSets, 1 % edited elsewhere    ${fmt(time(() => mergeSets(lo
 console.log(`   merge + plan own snapshot          ${fmt(time(() => planOwnRecords({ me: device, merged: mergeSets(local, remote).merged, snapshots, now: Date.now() })))} ms`);
 
 // ---- 2 and 3. storage.sync ---------------------------------------------------------------------
-const packCrypto = vaultPackCrypto(async () => key);
+const packCrypto = vaultPackCrypto(async () => ring);
 const header = {
   format: 1, vaultId: randomId(), hlc: encodeHlc({ wall: Date.now(), counter: 0, device }),
   kdf: { name: 'argon2id', memoryKiB: 19456, iterations: 2, parallelism: 1, salt: toBase64(crypto.getRandomValues(new Uint8Array(16))) },
@@ -144,7 +148,7 @@ for (const worst of [false, true]) {
 {
   const records = Array.from({ length: 1000 }, () => {
     const p = typicalAccount(device);
-    return { id: p.id, kind: p.kind, hlc: p.hlc, deleted: false, sealed: sealRecord(key, p.id, p.kind, p.data) };
+    return sealVersion(ring, { id: p.id, kind: p.kind, hlc: p.hlc, deleted: false }, p.data);
   });
   const ts = [];
   for (let i = 0; i < Math.max(3, Math.min(runs, 9)); i++) {

@@ -76,14 +76,15 @@ export function ChangePassphrase() {
   const [old, setOld] = useState('');
   const [next, setNext] = useState('');
   const [again, setAgain] = useState('');
+  const [replaceKey, setReplaceKey] = useState(false);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const strength = strengthOf(next);
   const submit = async (e: Event) => {
     e.preventDefault();
     if (next !== again) return setStatus({ ok: false, text: t('ui.setup.mismatch') });
-    const a = await send({ type: 'vault.changePassphrase', old, passphrase: next });
-    setStatus(a.ok ? { ok: true, text: t('ui.passphrase.changed') } : { ok: false, text: a.error.message });
-    if (a.ok) { setOld(''); setNext(''); setAgain(''); }
+    const a = await send({ type: 'vault.changePassphrase', old, passphrase: next, replaceKey });
+    setStatus(a.ok ? { ok: true, text: t(replaceKey ? 'ui.passphrase.changed-rekeyed' : 'ui.passphrase.changed') } : { ok: false, text: a.error.message });
+    if (a.ok) { setOld(''); setNext(''); setAgain(''); setReplaceKey(false); }
   };
   return (
     <form class="stack" onSubmit={submit}>
@@ -91,6 +92,11 @@ export function ChangePassphrase() {
       <label class="field"><span>{t('ui.passphrase.new')}</span><input type="password" autocomplete="new-password" value={next} onInput={(e) => setNext(e.currentTarget.value)} required aria-describedby="new-strength" /></label>
       <p id="new-strength" class="muted" aria-live="polite">{next ? t(`ui.strength.${strength}`) : ''}</p>
       <label class="field"><span>{t('ui.setup.again')}</span><input type="password" autocomplete="new-password" value={again} onInput={(e) => setAgain(e.currentTarget.value)} required /></label>
+      <label class="check">
+        <input type="checkbox" checked={replaceKey} onChange={(e) => setReplaceKey(e.currentTarget.checked)} aria-describedby="replace-key-help" />
+        <span>{t('ui.passphrase.replace-key')}</span>
+      </label>
+      <p id="replace-key-help" class="muted">{t('ui.passphrase.replace-key-help')}</p>
       <button type="submit" disabled={strength === 'too-short'}>{t('ui.passphrase.submit')}</button>
       {status && <p role={status.ok ? 'status' : 'alert'} class={status.ok ? '' : 'error'}>{status.text}</p>}
     </form>

@@ -1,6 +1,6 @@
 // The options page's sync section (issue 6): off / browser sync (preselected when sync is
 // off) / WebDAV with URL, user name and app password; the last sync and errors in words;
-// "Sync now".
+// "Sync now"; what sync refused from the backend, in words (issue 10: `warning`, `rejected`).
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n/i18n';
 import { send } from '../../lib/messages/client';
@@ -15,6 +15,9 @@ interface Status {
   lastSyncAt: number | null;
   error?: { code: string; message: string };
   retryAt?: number;
+  /** Remote records or files refused since the last clean round (issue 10). */
+  rejected?: number;
+  warning?: { code: 'tampered' | 'rollback' | 'malformed'; message: string };
 }
 
 export function SyncSection({ onChanged }: { onChanged(): void }) {
@@ -99,6 +102,11 @@ export function SyncSection({ onChanged }: { onChanged(): void }) {
         </p>
       )}
       {status?.error && <p class="error">{status.error.message}</p>}
+      {status?.warning && (
+        <p role="alert" class="error" data-sync-warning={status.warning.code}>
+          {status.warning.message} {status.rejected ? t('sync.ui.rejected', status.rejected) : ''}
+        </p>
+      )}
       {message && <p role={message.ok ? 'status' : 'alert'} class={message.ok ? 'muted' : 'error'}>{message.text}</p>}
     </form>
   );

@@ -9,7 +9,7 @@ export interface VaultLike {
   setup(passphrase: string): Promise<void>;
   unlock(passphrase: string): Promise<void>;
   lock(): Promise<void>;
-  changePassphrase(old: string, next: string): Promise<void>;
+  changePassphrase(old: string, next: string, options?: { replaceKey?: boolean }): Promise<void>;
   read<T>(kind?: RecordKind): Promise<ReadResult<T>>;
   get<T>(id: string): Promise<OpenRecord<T> | null>;
   commit(change: VaultChange): Promise<void>;

@@ -29,7 +29,9 @@ export async function lock(_msg: Message, ctx: ApiContext): Promise<Result> {
 }
 
 export async function changePassphrase(msg: Message, ctx: ApiContext): Promise<Result> {
-  await ctx.vault.changePassphrase(str(msg, 'old'), str(msg, 'passphrase'));
+  // Optional `replaceKey`: also replace the vault key (issue 10; docs/vault-format.md).
+  if (msg.replaceKey !== undefined && typeof msg.replaceKey !== 'boolean') throw new TesseraError('bad-input');
+  await ctx.vault.changePassphrase(str(msg, 'old'), str(msg, 'passphrase'), { replaceKey: msg.replaceKey === true });
   ctx.onChange?.();
   return {};
 }

@@ -6,9 +6,18 @@
 // identical output in plain JS, 4–5× slower, and is used only where WebAssembly cannot run.
 import { argon2id as wasmArgon2id } from 'hash-wasm';
 import { argon2idAsync as nobleArgon2id } from '@noble/hashes/argon2.js';
-import type { KdfParams } from '../vault/types';
 import { fromBase64, toBase64, utf8Encode } from './encoding';
 import { randomBytes } from './random';
+
+/** Key-derivation parameters, written into the vault header so they can be raised later. */
+export interface KdfParams {
+  name: 'argon2id';
+  memoryKiB: number;
+  iterations: number;
+  parallelism: number;
+  /** base64 of 16 random bytes */
+  salt: string;
+}
 
 export const DERIVED_KEY_BYTES = 32;
 export const SALT_BYTES = 16;

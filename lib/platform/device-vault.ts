@@ -4,7 +4,8 @@ import type { Vault } from '../vault/vault';
 
 /** A Vault whose methods wait for the database to open. */
 export type DeviceVault = Pick<Vault,
-  'state' | 'setup' | 'unlock' | 'lock' | 'changePassphrase' | 'read' | 'get' | 'commit' | 'header' | 'adoptHeader' | 'sealedRecords' | 'applyRemote'>
+  'state' | 'setup' | 'unlock' | 'lock' | 'changePassphrase' | 'read' | 'get' | 'commit' | 'header' | 'adoptHeader' | 'sealedRecords' | 'applyRemote'
+  | 'keyring' | 'syncMeta' | 'saveSyncMeta'>
   & { deviceId(): Promise<string> };
 
 export function openDeviceVault(open: () => Promise<Vault>): DeviceVault {
@@ -19,7 +20,7 @@ export function openDeviceVault(open: () => Promise<Vault>): DeviceVault {
     setup: async (p) => (await v()).setup(p),
     unlock: async (p) => (await v()).unlock(p),
     lock: async () => (await v()).lock(),
-    changePassphrase: async (o, n) => (await v()).changePassphrase(o, n),
+    changePassphrase: async (o, n, opts) => (await v()).changePassphrase(o, n, opts),
     read: async (kind) => (await v()).read(kind),
     get: async (id) => (await v()).get(id),
     commit: async (c) => (await v()).commit(c),
@@ -27,6 +28,9 @@ export function openDeviceVault(open: () => Promise<Vault>): DeviceVault {
     adoptHeader: async (h) => (await v()).adoptHeader(h),
     sealedRecords: async () => (await v()).sealedRecords(),
     applyRemote: async (r) => (await v()).applyRemote(r),
+    keyring: async () => (await v()).keyring(),
+    syncMeta: async () => (await v()).syncMeta(),
+    saveSyncMeta: async (m) => (await v()).saveSyncMeta(m),
     deviceId: async () => (await v()).device,
   } as DeviceVault;
 }

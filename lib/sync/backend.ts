@@ -3,7 +3,7 @@
 // If-Match and even LOCK let concurrent writers through), so a backend holds one SNAPSHOT PER
 // DEVICE, written only by that device, and readers merge them all: no two devices ever write the
 // same item or file, so there is no race to lose.
-import type { SealedRecord, VaultHeader } from '../vault/types';
+import type { SealedRecord, VaultHeader } from '../record/types';
 
 /** What one device last wrote for one vault. */
 export interface DeviceSnapshot {
@@ -18,7 +18,21 @@ export interface DeviceSnapshot {
    * read now (sealed under a key this device does not have yet, or damaged).
    */
   records: SealedRecord[] | null;
+  /** 2: the snapshot carries a sealed manifest (lib/record/manifest.ts); 1: written before format 2. */
+  format?: 1 | 2;
+  /** Format 2: the device's sealed manifest (null when missing or unreadable). */
+  manifest?: Uint8Array | null;
+  /** Format 2: the id of the vault key the manifest is sealed under (in clear). */
+  manifestKid?: string;
+  /**
+   * Set when the backend returned something that is not a snapshot of ours (not JSON, truncated,
+   * too large, wrong shape): the engine reports it (`malformed`) and uses nothing of it.
+   */
+  problem?: 'malformed';
 }
+
+/** Seals the manifest for exactly the records a backend stores (all, or a prefix when short of room). */
+export type ManifestSealer = (stored: SealedRecord[]) => { sealed: Uint8Array; kid: string };
 
 export interface SyncBackend {
   readonly kind: 'browser' | 'webdav';
@@ -30,7 +44,7 @@ export interface SyncBackend {
    * Replaces this device's snapshot. Records come in priority order: a backend short of space
    * may store a prefix of them and then throw TesseraError('quota').
    */
-  write(snapshot: DeviceSnapshot): Promise<void>;
+  write(snapshot: DeviceSnapshot, sealManifest?: ManifestSealer): Promise<void>;
 }
 
 /**

@@ -9,54 +9,17 @@
 //      write like any other);
 //   3. equal stamps name the same write (the stamp includes the device), re-sealed perhaps with
 //      another nonce: the pick is still made deterministic by comparing the bytes.
-// `local` records are never synced: they are dropped from both inputs.
-import { compareHlc, decodeHlc, isHlc } from './hlc';
-import type { SealedRecord } from '../vault/types';
+// `local` records are never synced: they are dropped from both inputs. The order itself lives in
+// lib/record/order.ts, shared with the vault.
+import { decodeHlc, isHlc } from '../record/hlc';
+import { compareVersions, mergeRecord, sameWrite } from '../record/order';
+import type { SealedRecord } from '../record/types';
+
+export { compareVersions, mergeRecord, sameWrite };
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 /** How long a tombstone is kept in a sync backend at least (docs/sync.md, "Tombstones"). */
 export const TOMBSTONE_TTL_MS = 90 * DAY_MS;
-
-const isLiveUsed = (r: SealedRecord): boolean => r.kind === 'used' && !r.deleted;
-
-function compareBytes(a: Uint8Array | null, b: Uint8Array | null): number {
-  if (a === b) return 0;
-  if (a === null) return -1;
-  if (b === null) return 1;
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
-  return a.length - b.length;
-}
-
-/**
- * The merge order as a comparator: positive when `a` beats `b`, zero only for records equal in
- * every field. Total, so `mergeRecord` (its maximum) is a semilattice join.
- */
-export function compareVersions(a: SealedRecord, b: SealedRecord): number {
-  const ua = isLiveUsed(a);
-  const ub = isLiveUsed(b);
-  if (ua !== ub) return ua ? 1 : -1;
-  const byStamp = compareHlc(a.hlc, b.hlc);
-  if (byStamp !== 0) return ua ? -byStamp : byStamp; // both live `used`: the first use wins
-  // Same stamp, so the same write (or a corrupted copy): any fixed rule will do.
-  if (a.deleted !== b.deleted) return a.deleted ? 1 : -1;
-  if (a.kind !== b.kind) return a.kind < b.kind ? -1 : 1;
-  return compareBytes(a.sealed, b.sealed);
-}
-
-/** The winner of two versions of one record (same id). */
-export function mergeRecord(a: SealedRecord, b: SealedRecord): SealedRecord {
-  return compareVersions(a, b) >= 0 ? a : b;
-}
-
-/**
- * Whether two versions are the same write. The stamp names a write, so a copy re-sealed with
- * another nonce (the browser backend re-seals what it unpacks) counts as the same: comparing
- * bytes here would make every sync re-apply every record.
- */
-export function sameWrite(a: SealedRecord, b: SealedRecord): boolean {
-  return a.hlc === b.hlc && a.kind === b.kind && a.deleted === b.deleted;
-}
 
 /** Folds any number of versions into one winner per id (`local` records dropped). */
 export function mergeAll(...lists: ReadonlyArray<readonly SealedRecord[]>): Map<string, SealedRecord> {

@@ -10,9 +10,9 @@
 //   - it leaves out tombstones that compactTombstones (lib/sync/merge.ts) lets go.
 // Readers merge all snapshots, so who stores a record never changes what it is.
 import { compactTombstones } from './merge';
-import { decodeHlc, isHlc } from './hlc';
+import { decodeHlc, isHlc } from '../record/hlc';
 import type { DeviceSnapshot } from './backend';
-import type { SealedRecord } from '../vault/types';
+import type { SealedRecord } from '../record/types';
 
 export interface OwnershipInput {
   /** This device's id (the device part of its stamps). */

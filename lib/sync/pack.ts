@@ -17,7 +17,7 @@
 //   blob   = for each group in order: its ids (if 'b'), then each 'b' column's bytes.
 // Decoding restores every record exactly (same id, kind, stamp, tombstone flag and JSON data).
 import { deflateSync, inflateSync } from 'fflate';
-import { decodeHlc, encodeHlc } from './hlc';
+import { decodeHlc, encodeHlc } from '../record/hlc';
 import { concatBytes, fromBase64, toBase64Url, utf8Decode, utf8Encode } from '../crypto/encoding';
 import { decodeBase32, encodeBase32 } from '../otp/base32';
 import type { RecordKind } from '../vault/types';

@@ -89,12 +89,12 @@ export class SyncService {
 
   async status(): Promise<SyncStatusAnswer> {
     const backend = await this.backend();
-    if (backend === 'off') return { backend, state: 'off', lastSyncAt: null };
+    if (backend === 'off') return { backend, state: 'off', lastSyncAt: null, rejected: 0 };
     const saved = (await this.deps.local.get(STATUS_KEY))[STATUS_KEY] as SyncStatus | undefined;
     // A saved "syncing" without a live engine is a round the stopped worker never finished.
     const settled = saved?.state === 'syncing' ? { ...saved, state: 'idle' as const } : saved;
     const s = this.engine?.kind === backend ? this.engine.engine.status() : settled ?? { state: 'idle', lastSyncAt: null };
-    return { backend, ...s, lastSyncAt: s.lastSyncAt ?? saved?.lastSyncAt ?? null };
+    return { backend, ...s, lastSyncAt: s.lastSyncAt ?? saved?.lastSyncAt ?? null, rejected: s.rejected ?? 0 };
   }
 
   /** sync.now: one round. While locked only a device with no vault yet may sync (to join). */
@@ -158,7 +158,7 @@ export class SyncService {
   private async buildEngine(kind: BackendKind, creds?: WebDavCredentials): Promise<SyncEngine> {
     let backend: SyncBackend;
     if (kind === 'browser') {
-      backend = new BrowserSyncBackend({ area: this.deps.syncArea, crypto: vaultPackCrypto(() => this.deps.keyStore.get()) });
+      backend = new BrowserSyncBackend({ area: this.deps.syncArea, crypto: vaultPackCrypto(() => this.deps.vault.keyring()) });
     } else {
       backend = new WebDavBackend({ ...(creds ?? (await this.credentials())), fetch: this.deps.fetch });
     }

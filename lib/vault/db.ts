@@ -8,10 +8,10 @@ import type { RecordKind, SealedRecord, VaultHeader } from './types';
 export const DEFAULT_DB_NAME = 'tessera-vault';
 export const DB_VERSION = 1;
 
-export type MetaKey = 'header' | 'device' | 'clock';
+export type MetaKey = 'header' | 'device' | 'clock' | 'candidates' | 'staged' | 'unproven' | 'sync';
 
 export interface VaultSchema extends DBSchema {
-  meta: { key: MetaKey; value: VaultHeader | string };
+  meta: { key: MetaKey; value: VaultHeader | string | unknown };
   records: { key: string; value: SealedRecord; indexes: { kind: RecordKind } };
 }
 

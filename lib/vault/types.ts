@@ -1,28 +1,10 @@
-// The vault's contracts: record kinds, the sealed envelope kept in IndexedDB, the key store
-// (storage.session in the extension), and what callers read back. Format: docs/vault-format.md.
+// The vault's contracts: the key store (storage.session in the extension), what callers read back,
+// one logical change, and the LocalReplica side that sync uses. The record model itself (kinds,
+// envelope, header) lives in lib/record/types.ts, below both vault and sync, and is re-exported
+// here for existing imports. Format: docs/vault-format.md.
+import type { RecordKeyring, RecordKind, SealedRecord, VaultHeader } from '../record/types';
 
-/**
- * What a record holds. Kinds are stored in clear (they say nothing about an account).
- * - account: AccountData (lib/otp/account.ts)
- * - token:   one emergency token { accountId, value, addedAt } (lib/tokens)
- * - used:    the used mark of token <id> ({ usedAt }); id = `used:<token id>`. A grow-only set:
- *            never edited, never deleted, and a merge can only add them (issue 5, "ready for sync").
- * - setting: synced settings that may identify something (sealed like the rest)
- * - local:   this device's own sealed settings (e.g. WebDAV credentials); never synced
- */
-export type RecordKind = 'account' | 'token' | 'used' | 'setting' | 'local';
-
-/** A record as stored in IndexedDB and as moved by sync: never any clear text but `kind`. */
-export interface SealedRecord {
-  id: string;
-  kind: RecordKind;
-  /** Hybrid logical clock of the last write (lib/sync/hlc.ts): orders writes across devices. */
-  hlc: string;
-  /** A tombstone: the record was deleted; `sealed` is null. */
-  deleted: boolean;
-  /** nonce ‖ ciphertext ‖ tag of JSON(data), associated data = record id and kind. */
-  sealed: Uint8Array | null;
-}
+export type { KdfParams, RecordKeyring, RecordKind, SealedRecord, VaultHeader } from '../record/types';
 
 /** A record opened with the vault key. */
 export interface OpenRecord<T = unknown> {
@@ -54,37 +36,42 @@ export interface ReadResult<T = unknown> {
   corrupt: Array<{ id: string; kind: RecordKind }>;
 }
 
-/** Key-derivation parameters, written into the header so they can be raised later. */
-export interface KdfParams {
-  name: 'argon2id';
-  memoryKiB: number;
-  iterations: number;
-  parallelism: number;
-  /** base64 of 16 random bytes */
-  salt: string;
+/** What applyRemote did with a batch. */
+export interface ApplyResult {
+  /** Versions stored. */
+  applied: number;
+  /** Versions refused: they did not open under this vault's key (never stored, never sent on). */
+  rejected: number;
+  /** Locked: the batch was staged, to be verified and applied at unlock. */
+  staged?: boolean;
 }
 
-/** The vault header (docs/vault-format.md): how to get from the passphrase to the vault key. */
-export interface VaultHeader {
-  format: 1;
-  /** Random id of this vault: two devices whose ids differ hold different vaults (sync `conflict`). */
-  vaultId: string;
-  /** When the KDF or wrapped key last changed: a passphrase change spreads by sync through it. */
-  hlc: string;
-  kdf: KdfParams;
-  /** base64 of nonce ‖ ciphertext ‖ tag of the 32-byte vault key under the passphrase key. */
-  wrappedKey: string;
-  /** HMAC of the fields above under a key derived from the vault key (lib/vault/header.ts). */
-  mac?: string;
+/** This device's sync bookkeeping (docs/sync.md, "Rollback and forks"). */
+export interface SyncMeta {
+  /** The sequence number of the last snapshot this device wrote. */
+  seq: number;
+  /** The highest sequence number accepted of each other device, with that snapshot's digest. */
+  seen: Record<string, { seq: number; digest: string }>;
 }
 
 /** What sync needs from the local vault (implemented by Vault in lib/vault/vault.ts). */
 export interface LocalReplica {
   header(): Promise<VaultHeader | null>;
-  /** Installs a header from another device (joining, or the passphrase changed elsewhere). */
+  /**
+   * Offers a header from another device (joining, or the passphrase changed elsewhere). It is
+   * installed only when it verifies under this vault's key (or, joining, when there is none yet);
+   * one written under another key is kept aside until an unlock with its passphrase proves it.
+   */
   adoptHeader(h: VaultHeader): Promise<void>;
   /** Every record but `local` ones, tombstones included. */
   sealedRecords(): Promise<SealedRecord[]>;
-  /** Stores records that won a merge, in one transaction; the vault's clock observes their stamps. */
-  applyRemote(records: SealedRecord[]): Promise<void>;
+  /**
+   * Stores versions that won a merge, in one transaction, each only after it opens under the
+   * vault key; while locked they are staged and verified at unlock. The clock observes their stamps.
+   */
+  applyRemote(records: SealedRecord[]): Promise<ApplyResult>;
+  /** The vault key and what envelopes bind, while unlocked (null when locked or new). */
+  keyring(): Promise<RecordKeyring | null>;
+  syncMeta(): Promise<SyncMeta>;
+  saveSyncMeta(meta: SyncMeta): Promise<void>;
 }

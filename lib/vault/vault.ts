@@ -8,16 +8,25 @@ import { newKdfParams } from '../crypto/kdf';
 import { randomBytes, randomId } from '../crypto/random';
 import { t } from '../i18n/i18n';
 import { TesseraError } from '../messages/errors';
-import { HlcClock, compareHlc, isHlc } from '../sync/hlc';
-import { compareVersions, sameWrite } from '../sync/merge';
-import { acceptableRemote, plausibleStamp } from '../sync/remote';
+import { acceptableHeader, judgeRemote, plausibleStamp } from '../record/accept';
+import { isRecordKind, isSealedRecord, keyId, keyring, openVersion, sealVersion } from '../record/envelope';
+import { VAULT_FORMAT, headerMac, isVaultHeader, openPreviousKeys, sealPreviousKeys, verifyHeaderMac } from '../record/header';
+import { HlcClock, compareHlc, isHlc } from '../record/hlc';
+import { compareVersions, sameWrite } from '../record/order';
 import { openVaultDb, type VaultDb, type VaultSchema } from './db';
-import { isRecordKind, isSealedRecord, openRecord, sealRecord } from './envelope';
-import { VAULT_FORMAT, headerMac, isVaultHeader, unwrapVaultKey, verifyHeaderMac, wrapVaultKey } from './header';
+import { unwrapVaultKey, wrapVaultKey } from './header';
 import { assertStrongEnough } from './passphrase';
 import type {
-  KdfParams, KeyStore, LocalReplica, OpenRecord, ReadResult, RecordKind, SealedRecord, VaultChange, VaultHeader, VaultState,
+  ApplyResult, KdfParams, KeyStore, LocalReplica, OpenRecord, ReadResult, RecordKeyring, RecordKind, SealedRecord, SyncMeta,
+  VaultChange, VaultHeader, VaultState,
 } from './types';
+
+/** At most this many headers wait for an unlock that proves them (newest kept). */
+const MAX_CANDIDATES = 8;
+/** At most this many versions wait, staged, for an unlock (a joining device's whole vault). */
+const MAX_STAGED = 100_000;
+/** Older vault keys a header carries after key replacements (so devices that were away follow). */
+const MAX_PREVIOUS_KEYS = 8;
 
 export interface VaultOptions {
   /** A database name (default 'tessera-vault') or a handle from openVaultDb. */
@@ -45,9 +54,9 @@ export class Vault implements LocalReplica {
     }
     const stored = await tx.store.get('clock');
     await tx.done;
-    const last = isHlc(stored) ? stored : undefined;
+    const last = isHlc(stored) ? (stored as string) : undefined;
     const wall = options.now ?? Date.now;
-    return new Vault(db, ownsDb, options.keyStore, new HlcClock(device, wall, last), last ?? '', options.kdfParams ?? (() => newKdfParams()), wall);
+    return new Vault(db, ownsDb, options.keyStore, new HlcClock(device as string, wall, last), last ?? '', options.kdfParams ?? (() => newKdfParams()), wall);
   }
 
   private constructor(
@@ -94,7 +103,7 @@ export class Vault implements LocalReplica {
       const meta = tx.objectStore('meta');
       if (await meta.get('header')) throw new TesseraError('exists'); // set up meanwhile elsewhere
       await this.catchUp(tx);
-      const fields = { format: VAULT_FORMAT, vaultId, hlc: this.stamp(), kdf, wrappedKey } as const;
+      const fields = { format: VAULT_FORMAT, vaultId, hlc: this.stamp(), kdf, wrappedKey, keyId: keyId(vaultKey) } as const;
       const header: VaultHeader = { ...fields, mac: headerMac(vaultKey, fields) };
       await meta.put(header, 'header');
       await this.saveClock(tx);
@@ -102,13 +111,28 @@ export class Vault implements LocalReplica {
     await this.keyStore.set(vaultKey);
   }
 
-  /** Unwraps the vault key into the key store. A wrong passphrase changes nothing. */
+  /**
+   * Unwraps the vault key into the key store. A wrong passphrase changes nothing. When the
+   * passphrase does not open this header but opens one kept aside from sync (another device
+   * changed the passphrase and replaced the vault key), that header is taken once it proves
+   * itself: its MAC verifies under the key it wraps, and it carries this vault's current key
+   * among its older keys (so it was written by a holder of this vault's key), and every record
+   * here is re-sealed under the new key. Versions staged while locked are then verified and applied.
+   */
   async unlock(passphrase: string): Promise<void> {
     assertString(passphrase);
     const header = await this.requireHeader();
-    const key = await unwrapVaultKey(header, passphrase);
+    let key = await unwrapVaultKey(header, passphrase);
+    // A format-2 header names its key: a wrapped key that is not that one is a forgery.
+    if (key && header.format === 2 && (keyId(key) !== header.keyId || !verifyHeaderMac(key, header))) key = null;
+    // A format-1 header with a MAC (written since headers carry one) proves itself the same way.
+    if (key && header.format === 1 && header.mac !== undefined && !verifyHeaderMac(key, header)) key = null;
+    if (!key) key = await this.followCandidate(header, passphrase);
     if (!key) throw new TesseraError('bad-passphrase');
     await this.keyStore.set(key);
+    await this.db.delete('meta', 'unproven');
+    await this.upgrade(key);
+    await this.applyStaged(key);
   }
 
   async lock(): Promise<void> {
@@ -117,43 +141,60 @@ export class Vault implements LocalReplica {
 
   /**
    * Re-wraps the vault key under `next` with a new salt and the current default KDF parameters
-   * (which is how a vault's cost is raised). Records are untouched; the header gets a new stamp so
-   * sync spreads the change. Does not unlock a locked vault.
+   * (which is how a vault's cost is raised); the header gets a new stamp so sync spreads the
+   * change. With `replaceKey`, a new random vault key replaces the old one: every record is
+   * re-sealed under it (same stamps), and the header carries the older keys sealed under the new
+   * one so devices that follow can re-seal theirs. Afterwards the old passphrase with old headers
+   * opens nothing written under the new key (docs/vault-format.md, "Replacing the vault key").
+   * Does not unlock a locked vault.
    */
-  async changePassphrase(old: string, next: string): Promise<void> {
+  async changePassphrase(old: string, next: string, options: { replaceKey?: boolean } = {}): Promise<void> {
     assertString(old);
     assertString(next);
     const header = await this.requireHeader();
     assertStrongEnough(next);
     const key = await unwrapVaultKey(header, old);
-    if (!key) throw new TesseraError('bad-passphrase');
+    if (!key || (header.format === 2 && keyId(key) !== header.keyId)) throw new TesseraError('bad-passphrase');
+    await this.upgrade(key);
+    const wasUnlocked = (await this.keyStore.get()) !== null;
+    const newKey = options.replaceKey ? randomBytes(KEY_BYTES) : key;
     const kdf = this.kdfParams();
-    const wrappedKey = await wrapVaultKey(key, next, header.vaultId, kdf);
+    const wrappedKey = await wrapVaultKey(newKey, next, header.vaultId, kdf);
+    let prev = header.prev;
+    if (options.replaceKey) {
+      const older = [key, ...openPreviousKeys(header, key)].slice(0, MAX_PREVIOUS_KEYS);
+      prev = sealPreviousKeys(header.vaultId, newKey, older);
+    }
+    const from = keyring(header.vaultId, key);
+    const to = keyring(header.vaultId, newKey);
+    const resealed = options.replaceKey ? this.reseal(await this.db.getAll('records'), from, to) : [];
     await this.transact(async (tx) => {
       const meta = tx.objectStore('meta');
       const current = await meta.get('header');
       // Changed meanwhile (here or adopted from sync): `old` may no longer be the passphrase.
       if (!isVaultHeader(current) || current.wrappedKey !== header.wrappedKey) throw new TesseraError('bad-passphrase');
       await this.catchUp(tx);
-      const fields = { format: current.format, vaultId: current.vaultId, hlc: this.stamp(), kdf, wrappedKey };
-      await meta.put({ ...fields, mac: headerMac(key, fields) }, 'header');
+      if (options.replaceKey) await this.putResealed(tx, resealed, from.kid);
+      const fields: Omit<VaultHeader, 'mac'> = { format: VAULT_FORMAT, vaultId: current.vaultId, hlc: this.stamp(), kdf, wrappedKey, keyId: to.kid, ...(prev ? { prev } : {}) };
+      await meta.put({ ...fields, mac: headerMac(newKey, fields) }, 'header');
       await this.saveClock(tx);
     });
+    if (options.replaceKey && wasUnlocked) await this.keyStore.set(newKey);
   }
 
   // ---- Records ---------------------------------------------------------------------------------
 
   /** Opens every live record (of `kind`, if given). Records that fail to open are listed in `corrupt`. */
   async read<T>(kind?: RecordKind): Promise<ReadResult<T>> {
-    const key = await this.requireKey();
+    const ring = await this.requireRing();
     const rows: unknown[] = kind ? await this.db.getAllFromIndex('records', 'kind', kind) : await this.db.getAll('records');
     const result: ReadResult<T> = { records: [], corrupt: [] };
     for (const row of rows) {
       const r = row as Partial<SealedRecord>;
-      if (r.deleted === true && r.sealed === null) continue; // a tombstone
+      if (r.deleted === true) continue; // a tombstone
       try {
         if (!isSealedRecord(row)) throw new Error('malformed record');
-        result.records.push({ id: row.id, kind: row.kind, hlc: row.hlc, data: openRecord<T>(key, row) });
+        result.records.push({ id: row.id, kind: row.kind, hlc: row.hlc, data: openVersion<T>(ring, row) as T });
       } catch {
         // Reported, never dropped or overwritten: the user decides (and a sync may restore it).
         result.corrupt.push({ id: String(r.id), kind: r.kind as RecordKind });
@@ -164,14 +205,14 @@ export class Vault implements LocalReplica {
 
   /** One live record, or null when there is none (or it was deleted). */
   async get<T>(id: string): Promise<OpenRecord<T> | null> {
-    const key = await this.requireKey();
+    const ring = await this.requireRing();
     const row: unknown = await this.db.get('records', id);
     if (row === undefined) return null;
     const r = row as Partial<SealedRecord>;
-    if (r.deleted === true && r.sealed === null) return null;
+    if (r.deleted === true) return null;
     try {
       if (!isSealedRecord(row)) throw new Error('malformed record');
-      return { id: row.id, kind: row.kind, hlc: row.hlc, data: openRecord<T>(key, row) };
+      return { id: row.id, kind: row.kind, hlc: row.hlc, data: openVersion<T>(ring, row) as T };
     } catch {
       throw new TesseraError('corrupt', t('error.corrupt', id));
     }
@@ -182,42 +223,70 @@ export class Vault implements LocalReplica {
    * fresh stamp, so a stopped worker or a failure leaves all of it or none of it. A `used` record
    * may only be created, never overwritten or removed. Removing an id that is absent (or already
    * removed) does nothing; removing a `local` record deletes it outright (it is never synced).
+   * Every version, tombstones included, is sealed with its stamp and deleted flag bound (format 2).
    */
   async commit(change: VaultChange): Promise<void> {
-    const key = await this.requireKey();
+    const ring = await this.requireRing();
     const puts = change.put ?? [];
     const removes = change.remove ?? [];
     const ids = [...puts.map((p) => p.id), ...removes];
-    if (ids.some((id) => typeof id !== 'string' || id.length === 0) || new Set(ids).size !== ids.length) {
+    if (ids.some((id) => typeof id !== 'string' || id.length === 0 || id.length > 200) || new Set(ids).size !== ids.length) {
       throw new TesseraError('bad-input', t('vault.bad-change'));
     }
     if (ids.length === 0) return;
-    // Seal everything before the transaction opens (it would auto-commit across non-IDB work).
-    const sealed = puts.map((p) => {
+    for (const p of puts) {
       if (!isRecordKind(p.kind)) throw new TesseraError('bad-input', t('vault.bad-change'));
-      try {
-        return { id: p.id, kind: p.kind, sealed: sealRecord(key, p.id, p.kind, p.data) };
-      } catch {
-        throw new TesseraError('bad-input', t('vault.bad-change'));
+      if (JSON.stringify(p.data) === undefined) throw new TesseraError('bad-input', t('vault.bad-change'));
+    }
+    // The stamp is bound into the seal, so stamps are drawn first, then everything is sealed
+    // before the transaction opens (it would auto-commit across non-IDB work), then stored if
+    // no other context wrote a newer clock meanwhile (else drawn again).
+    for (let attempt = 0; ; attempt++) {
+      const existing = new Map<string, SealedRecord>();
+      for (const id of ids) {
+        const row = await this.db.get('records', id);
+        if (row) existing.set(id, row);
       }
-    });
-    await this.transact(async (tx) => {
-      const records = tx.objectStore('records');
-      await this.catchUp(tx);
-      for (const p of sealed) {
-        const existing = await records.get(p.id);
-        if (existing?.kind === 'used' || (p.kind === 'used' && existing)) throw new TesseraError('bad-input', t('vault.used-final'));
-        await records.put({ id: p.id, kind: p.kind, hlc: this.stamp(), deleted: false, sealed: p.sealed });
-      }
+      const base = this.high;
+      const sealedPuts = puts.map((p) => sealVersion(ring, { id: p.id, kind: p.kind, hlc: this.stamp(), deleted: false }, p.data));
+      const tombstones: SealedRecord[] = [];
+      const dropLocal: string[] = [];
       for (const id of removes) {
-        const existing = await records.get(id);
-        if (!existing || existing.deleted) continue;
-        if (existing.kind === 'used') throw new TesseraError('bad-input', t('vault.used-final'));
-        if (existing.kind === 'local') await records.delete(id);
-        else await records.put({ id, kind: existing.kind, hlc: this.stamp(), deleted: true, sealed: null });
+        const e = existing.get(id);
+        if (!e || e.deleted) continue;
+        if (e.kind === 'used') throw new TesseraError('bad-input', t('vault.used-final'));
+        if (e.kind === 'local') dropLocal.push(id);
+        else tombstones.push(sealVersion(ring, { id, kind: e.kind, hlc: this.stamp(), deleted: true }));
       }
-      await this.saveClock(tx);
-    });
+      for (const p of sealedPuts) {
+        const e = existing.get(p.id);
+        if (e?.kind === 'used' || (p.kind === 'used' && e)) throw new TesseraError('bad-input', t('vault.used-final'));
+      }
+      let raced = false;
+      await this.transact(async (tx) => {
+        const records = tx.objectStore('records');
+        const stored = await tx.objectStore('meta').get('clock');
+        // Another context stamped meanwhile: our stamps might not be the newest. Draw again.
+        if (isHlc(stored) && base && compareHlc(stored, base) > 0) {
+          raced = true;
+          this.observe(stored);
+          return;
+        }
+        for (const id of ids) {
+          const now = await records.get(id);
+          const before = existing.get(id);
+          if ((now?.hlc ?? null) !== (before?.hlc ?? null)) {
+            raced = true;
+            return;
+          }
+        }
+        for (const r of [...sealedPuts, ...tombstones]) await records.put(r);
+        for (const id of dropLocal) await records.delete(id);
+        await this.saveClock(tx);
+      });
+      if (!raced) return;
+      if (attempt >= 5) throw new TesseraError('internal');
+    }
   }
 
   // ---- LocalReplica (sync) ---------------------------------------------------------------------
@@ -232,16 +301,18 @@ export class Vault implements LocalReplica {
   }
 
   /**
-   * Installs a header from another device. An older (or the same) header of this vault is ignored,
-   * so a stale copy never rolls back a passphrase change. A header of a different vault drops the
-   * unlocked key, which belongs to the old one.
+   * Offers a header from another device. An unlocked device installs a newer header of its vault
+   * only when its MAC verifies under the vault key (a passphrase change elsewhere); one written
+   * under another key (the vault key was replaced elsewhere) cannot be checked yet and is kept
+   * aside until an unlock with the new passphrase proves it. A locked device keeps such headers
+   * aside too. A device without a vault (joining) installs the header, unproven until its first
+   * unlock, and keeps the others aside: the passphrase then picks the one it opens. A header is
+   * never installed over another vault's (`conflict`), never from the far future, never older.
    */
   async adoptHeader(h: VaultHeader): Promise<void> {
     if (!isVaultHeader(h)) throw new TesseraError('corrupt', t('vault.bad-header'));
-    // An unlocked device takes a changed header of its vault only with a valid MAC (the vault key
-    // proves the writer); a locked one keeps its own until it is unlocked and can check. A device
-    // joining has no key yet: the passphrase then proves the wrapped key when it unlocks.
     const key = await this.keyStore.get();
+    const copy = copyHeader(h);
     await this.transact(async (tx) => {
       const meta = tx.objectStore('meta');
       const current = await meta.get('header');
@@ -250,57 +321,112 @@ export class Vault implements LocalReplica {
       // here meanwhile is never replaced (sync `conflict`, nothing overwritten).
       if (isVaultHeader(current) && current.vaultId !== h.vaultId) throw new TesseraError('conflict');
       if (!plausibleStamp(h.hlc, this.wallClock())) return;
-      if (isVaultHeader(current) && (!key || !verifyHeaderMac(key, h))) return;
-      this.observe(h.hlc);
-      if (!isVaultHeader(current) || compareHlc(h.hlc, current.hlc) > 0) {
-        const { format, vaultId, hlc, kdf, wrappedKey, mac } = h;
-        await meta.put({ format, vaultId, hlc, kdf: { ...kdf }, wrappedKey, ...(mac === undefined ? {} : { mac }) }, 'header');
+      if (!isVaultHeader(current)) {
+        await meta.put(copy, 'header');
+        await meta.put('1', 'unproven');
+        this.observe(h.hlc);
+        await this.saveClock(tx);
+        return;
       }
-      await this.saveClock(tx);
+      const unproven = (await meta.get('unproven')) === '1';
+      // Joined and not yet unlocked: every header of the vault waits for the passphrase to pick.
+      if (compareHlc(h.hlc, current.hlc) <= 0 && !unproven) return;
+      if (current.hlc === h.hlc && current.mac === h.mac) return;
+      if (key && !unproven && verifyHeaderMac(key, h)) {
+        this.observe(h.hlc);
+        await meta.put(copy, 'header');
+        await this.saveClock(tx);
+        return;
+      }
+      if (key && !unproven && (h.format !== 2 || h.keyId === keyId(key))) return; // fails verification: never kept
+      // Another key, or nothing to check with yet: aside, for an unlock to prove or ignore.
+      const list = ((await meta.get('candidates')) as VaultHeader[] | undefined) ?? [];
+      if (list.some((c) => c.hlc === h.hlc && c.mac === h.mac)) return;
+      const next = [...list, copy].sort((a, b) => compareHlc(b.hlc, a.hlc)).slice(0, MAX_CANDIDATES);
+      await meta.put(next as unknown as string, 'candidates');
     });
   }
 
-
-
-  /** Every record but `local` ones, tombstones included (rows too malformed to send are left out). */
+  /** Every format-2 record but `local` ones, tombstones included (rows too malformed to send are left out). */
   async sealedRecords(): Promise<SealedRecord[]> {
     const rows: unknown[] = await this.db.getAll('records');
-    return rows.filter((r): r is SealedRecord => isSealedRecord(r) && r.kind !== 'local');
+    return rows.filter((r): r is SealedRecord => isSealedRecord(r) && r.kind !== 'local' && r.v === 2);
+  }
+
+  /** The vault key with what envelopes bind, while unlocked (format 1 is upgraded first). */
+  async keyring(): Promise<RecordKeyring | null> {
+    const header = await this.header();
+    const key = await this.keyStore.get();
+    if (!header || !key) return null;
+    return this.requireRing();
+  }
+
+  async syncMeta(): Promise<SyncMeta> {
+    const m = (await this.db.get('meta', 'sync')) as unknown as SyncMeta | undefined;
+    return m && typeof m.seq === 'number' && typeof m.seen === 'object' ? { seq: m.seq, seen: { ...m.seen } } : { seq: 0, seen: {} };
+  }
+
+  async saveSyncMeta(m: SyncMeta): Promise<void> {
+    await this.db.put('meta', { seq: m.seq, seen: { ...m.seen } } as unknown as string, 'sync');
   }
 
   /**
-   * Stores records that won a merge, in one transaction. Never overwrites a `used` record, never
-   * applies a deletion of one, and never replaces a local record whose stamp is as new or newer
-   * (a local write may have happened since the merge read this replica). Refuses the whole batch
-   * if any record is malformed or of kind `local`.
+   * Stores versions that won a merge, in one transaction, each only after it opens under the
+   * vault key with the stamp, kind, id and deleted flag it claims: one that does not is refused
+   * (counted in `rejected`) and the local copy stays. Format-1 versions (from a device not yet
+   * upgraded) are taken only as new live records, re-sealed as format 2. Never overwrites a `used`
+   * record, never applies a deletion of one, never replaces a version that is as new or newer,
+   * never changes a record's kind. While locked, versions are staged and verified at unlock.
    */
-  async applyRemote(records: SealedRecord[]): Promise<void> {
+  async applyRemote(records: SealedRecord[]): Promise<ApplyResult> {
     for (const r of records) {
       if (!isSealedRecord(r) || r.kind === 'local') {
         throw new TesseraError('corrupt', t('vault.bad-remote', typeof r?.id === 'string' ? r.id.slice(0, 64) : '?'));
       }
     }
-    // Implausible records (a far-future stamp, a used mark under another record's id) are ignored.
-    records = records.filter((r) => acceptableRemote(r, this.wallClock()));
-    if (records.length === 0) return;
-    // With the key at hand (unlocked), HOTP counters are merged by their maximum below.
     const key = await this.keyStore.get();
+    if (!key) {
+      await this.stage(records);
+      return { applied: 0, rejected: 0, staged: true };
+    }
+    const ring = await this.requireRing();
+    const now = this.wallClock();
+    let rejected = 0;
+    const verified: Array<{ r: SealedRecord; data: unknown }> = [];
+    for (const r of records) {
+      if (judgeRemote(ring, r, now) !== 'ok') {
+        rejected++;
+        continue;
+      }
+      const data = openVersion(ring, r);
+      // Format 1 carries no authenticated stamp or deleted flag: re-sealed as format 2 with the
+      // stamp it claims, and only ever added where this device has nothing (see below).
+      verified.push({ r: r.v === 2 ? r : sealVersion(ring, r, data), data });
+      if (r.v !== 2) (verified[verified.length - 1] as { legacy?: boolean }).legacy = true;
+    }
+    let applied = 0;
+    if (verified.length === 0) return { applied, rejected };
     await this.transact(async (tx) => {
       const store = tx.objectStore('records');
       await this.catchUp(tx);
-      for (const r of records) {
-        this.observe(r.hlc);
+      applied = 0;
+      for (const v of verified) {
+        const r = v.r;
         const existing = await store.get(r.id);
+        if ((v as { legacy?: boolean }).legacy && existing) continue;
         if (r.kind === 'used' && r.deleted) continue;
-        // Only the merge's own winner replaces what is here (lib/sync/merge.ts compareVersions:
+        this.observe(r.hlc);
+        // Only the merge's own winner replaces what is here (lib/record/order.ts compareVersions:
         // of two used marks of one token the earliest use wins, and no other write beats a used
         // mark), and never across kinds: a `local` record or an account can't become something else.
         if (existing && (existing.kind !== r.kind || sameWrite(r, existing) || compareVersions(r, existing) <= 0)) continue;
-        const kept = key && existing ? this.keepHotpCounter(key, existing, r) : null;
-        await store.put(kept ?? { id: r.id, kind: r.kind, hlc: r.hlc, deleted: r.deleted, sealed: r.deleted ? null : r.sealed });
+        const kept = existing ? this.keepHotpCounter(ring, existing, r, v.data) : null;
+        await store.put(kept ?? r);
+        applied++;
       }
       await this.saveClock(tx);
     });
+    return { applied, rejected };
   }
 
   // ---- Internals -------------------------------------------------------------------------------
@@ -317,15 +443,14 @@ export class Vault implements LocalReplica {
    * lower counter than the one here (two devices used it while apart), keep the newer version
    * with the higher counter, as a fresh local write so every device converges on it.
    */
-  private keepHotpCounter(key: Uint8Array, existing: SealedRecord, incoming: SealedRecord): SealedRecord | null {
+  private keepHotpCounter(ring: RecordKeyring, existing: SealedRecord, incoming: SealedRecord, data: unknown): SealedRecord | null {
     if (incoming.kind !== 'account' || incoming.deleted || existing.deleted) return null;
     try {
-      const mine = openRecord<{ type?: string; counter?: number }>(key, existing);
-      const theirs = openRecord<{ type?: string; counter?: number }>(key, incoming);
+      const mine = openVersion<{ type?: string; counter?: number }>(ring, existing)!;
+      const theirs = data as { type?: string; counter?: number };
       if (mine.type !== 'hotp' || theirs.type !== 'hotp' || typeof mine.counter !== 'number' || typeof theirs.counter !== 'number') return null;
       if (theirs.counter >= mine.counter) return null;
-      const data = { ...theirs, counter: mine.counter };
-      return { id: incoming.id, kind: 'account', hlc: this.stamp(), deleted: false, sealed: sealRecord(key, incoming.id, 'account', data) };
+      return sealVersion(ring, { id: incoming.id, kind: 'account', hlc: this.stamp(), deleted: false }, { ...theirs, counter: mine.counter });
     } catch {
       return null;
     }
@@ -336,6 +461,152 @@ export class Vault implements LocalReplica {
     const key = await this.keyStore.get();
     if (!key) throw new TesseraError('locked');
     return key;
+  }
+
+  /** The key ring; a format-1 vault is upgraded to format 2 on first use of its key. */
+  private async requireRing(): Promise<RecordKeyring> {
+    const key = await this.requireKey();
+    let header = await this.requireHeader();
+    if (header.format === 1) {
+      await this.upgrade(key);
+      header = await this.requireHeader();
+    }
+    return keyring(header.vaultId, key);
+  }
+
+  /**
+   * Format 1 → 2 (docs/vault-format.md, "Versioning"): every record re-sealed with its stamp and
+   * deleted flag bound (tombstones sealed too), the header given the key id and a new MAC; same
+   * stamps, so other devices see the same writes. A record that does not open stays as it was
+   * (reported as corrupt). Idempotent; one transaction.
+   */
+  private async upgrade(key: Uint8Array): Promise<void> {
+    const header = await this.requireHeader();
+    if (header.format !== 1) return;
+    const ring = keyring(header.vaultId, key);
+    const rows = (await this.db.getAll('records')) as unknown[];
+    const out: SealedRecord[] = [];
+    for (const row of rows) {
+      if (!isSealedRecord(row) || row.v === 2) continue;
+      try {
+        const data = row.deleted ? undefined : openVersion(ring, row);
+        out.push(sealVersion(ring, row, data));
+      } catch {
+        // Stays as format 1: read() reports it as corrupt, sync never sends it.
+      }
+    }
+    await this.transact(async (tx) => {
+      const meta = tx.objectStore('meta');
+      const current = await meta.get('header');
+      if (!isVaultHeader(current) || current.format !== 1 || current.wrappedKey !== header.wrappedKey) return;
+      const records = tx.objectStore('records');
+      for (const r of out) {
+        const now = await records.get(r.id);
+        if (now && now.hlc === r.hlc && now.v !== 2) await records.put(r);
+      }
+      const fields = { format: 2 as const, vaultId: current.vaultId, hlc: current.hlc, kdf: current.kdf, wrappedKey: current.wrappedKey, keyId: ring.kid };
+      await meta.put({ ...fields, mac: headerMac(key, fields) }, 'header');
+    });
+  }
+
+  /** Re-seals every row under `from` (same stamps) for the key `to`. */
+  private reseal(rows: unknown[], from: RecordKeyring, to: RecordKeyring): SealedRecord[] {
+    const out: SealedRecord[] = [];
+    for (const row of rows) {
+      if (!isSealedRecord(row) || row.kid !== from.kid) continue;
+      try {
+        out.push(sealVersion(to, row, openVersion(from, row)));
+      } catch {
+        // Does not open: left as it was (reported as corrupt by read()).
+      }
+    }
+    return out;
+  }
+
+  /** Stores re-sealed rows; refuses (to be retried) if a row under the old key changed meanwhile. */
+  private async putResealed(tx: Tx, rows: SealedRecord[], oldKid: string): Promise<void> {
+    const records = tx.objectStore('records');
+    const done = new Set<string>();
+    for (const r of rows) {
+      const now = await records.get(r.id);
+      if (!now || now.hlc !== r.hlc) throw new TesseraError('internal');
+      await records.put(r);
+      done.add(r.id);
+    }
+    for (const row of await records.getAll()) {
+      if (row.kid === oldKid && !done.has(row.id) && isSealedRecord(row)) throw new TesseraError('internal');
+    }
+  }
+
+  /**
+   * The passphrase did not open this header: try the headers kept aside, newest first. One is
+   * taken when the passphrase opens it, its MAC verifies under that key, and — unless this
+   * device's own header was never proven (joined, not yet unlocked) — it carries this vault's
+   * current key among its older ones; local records are then re-sealed under its key.
+   */
+  private async followCandidate(current: VaultHeader, passphrase: string): Promise<Uint8Array | null> {
+    const list = ((await this.db.get('meta', 'candidates')) as unknown as VaultHeader[] | undefined) ?? [];
+    const unproven = (await this.db.get('meta', 'unproven')) === '1';
+    for (const cand of [...list].sort((a, b) => compareHlc(b.hlc, a.hlc))) {
+      if (!isVaultHeader(cand) || cand.vaultId !== current.vaultId || !acceptableHeader(cand, this.wallClock())) continue;
+      if (!unproven && compareHlc(cand.hlc, current.hlc) <= 0) continue;
+      const key = await unwrapVaultKey(cand, passphrase);
+      if (!key || !verifyHeaderMac(key, cand)) continue;
+      let older: Uint8Array[];
+      try {
+        older = openPreviousKeys(cand, key);
+      } catch {
+        continue;
+      }
+      const oldKey = older.find((k) => keyId(k) === current.keyId);
+      if (!unproven && !oldKey) continue;
+      const to = keyring(cand.vaultId, key);
+      const rows = (await this.db.getAll('records')) as unknown[];
+      const resealed = oldKey ? this.reseal(rows, keyring(current.vaultId, oldKey), to) : [];
+      await this.transact(async (tx) => {
+        if (oldKey) await this.putResealed(tx, resealed, keyId(oldKey));
+        await tx.objectStore('meta').put(copyHeader(cand), 'header');
+        await tx.objectStore('meta').put(list.filter((c) => compareHlc(c.hlc, cand.hlc) > 0) as unknown as string, 'candidates');
+      });
+      return key;
+    }
+    return null;
+  }
+
+  /** Keeps versions that arrived while locked (joining), every version as it came, for unlock. */
+  private async stage(records: SealedRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    await this.transact(async (tx) => {
+      const meta = tx.objectStore('meta');
+      const staged = ((await meta.get('staged')) as unknown as SealedRecord[] | undefined) ?? [];
+      const seen = new Set(staged.map(stagedKey));
+      for (const r of records) {
+        if (staged.length >= MAX_STAGED) break;
+        const k = stagedKey(r);
+        if (seen.has(k)) continue;
+        seen.add(k);
+        staged.push(r);
+      }
+      await meta.put(staged as unknown as string, 'staged');
+    });
+  }
+
+  /** At unlock: staged versions are verified one by one; those that open are merged in. */
+  private async applyStaged(key: Uint8Array): Promise<void> {
+    const staged = (await this.db.get('meta', 'staged')) as unknown as SealedRecord[] | undefined;
+    if (!staged?.length) return;
+    const header = await this.requireHeader();
+    const ring = keyring(header.vaultId, key);
+    const now = this.wallClock();
+    // Verified first, so a forged version can never hide a genuine one in the merge.
+    const best = new Map<string, SealedRecord>();
+    for (const r of staged) {
+      if (!isSealedRecord(r) || judgeRemote(ring, r, now) !== 'ok') continue;
+      const b = best.get(r.id);
+      if (!b || compareVersions(r, b) > 0) best.set(r.id, r);
+    }
+    await this.applyRemote([...best.values()]);
+    await this.db.delete('meta', 'staged');
   }
 
   /** Runs `body` in one readwrite transaction over both stores; aborts it on any error. */
@@ -377,6 +648,13 @@ export class Vault implements LocalReplica {
   private async saveClock(tx: Tx): Promise<void> {
     if (this.high) await tx.objectStore('meta').put(this.high, 'clock');
   }
+}
+
+const stagedKey = (r: SealedRecord) => `${r.id}\u0000${r.hlc}\u0000${r.deleted ? 1 : 0}\u0000${r.kid ?? ''}\u0000${r.sealed ? r.sealed.join(',') : ''}`;
+
+function copyHeader(h: VaultHeader): VaultHeader {
+  const { format, vaultId, hlc, kdf, wrappedKey, keyId: kid, prev, mac } = h;
+  return { format, vaultId, hlc, kdf: { ...kdf }, wrappedKey, ...(kid === undefined ? {} : { keyId: kid }), ...(prev === undefined ? {} : { prev }), ...(mac === undefined ? {} : { mac }) };
 }
 
 function assertString(x: unknown): asserts x is string {

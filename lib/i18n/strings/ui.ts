@@ -38,6 +38,9 @@ export default {
     'ui.settings.autoFill': 'Fill automatically when exactly one bound account matches the site', 'ui.settings.saved': 'Saved.',
     'ui.passphrase.current': 'Current passphrase', 'ui.passphrase.new': 'New passphrase', 'ui.passphrase.submit': 'Change passphrase',
     'ui.passphrase.changed': 'Passphrase changed.',
+    'ui.passphrase.replace-key': 'Also replace the vault key',
+    'ui.passphrase.replace-key-help': 'Choose this if your old passphrase may be known to someone else. Every record is re-encrypted under a new key, so the old passphrase opens nothing written from now on. Your other devices keep working and switch over after you unlock them with the new passphrase.',
+    'ui.passphrase.changed-rekeyed': 'Passphrase changed and vault key replaced. Unlock your other devices with the new passphrase.',
   } as Record<string, string>,
   ja: {
     'ui.scan.found': 'QR コードが {0} 個見つかりました', 'ui.scan.keep': '{0} を追加', 'ui.scan.add': '{0} 件のアカウントを追加',
@@ -77,5 +80,8 @@ export default {
     'ui.settings.autoFill': 'サイトに紐付いたアカウントが 1 つだけなら自動で入力する', 'ui.settings.saved': '保存しました。',
     'ui.passphrase.current': '現在のパスフレーズ', 'ui.passphrase.new': '新しいパスフレーズ', 'ui.passphrase.submit': 'パスフレーズを変更',
     'ui.passphrase.changed': 'パスフレーズを変更しました。',
+    'ui.passphrase.replace-key': 'ボールトの鍵も置き換える',
+    'ui.passphrase.replace-key-help': '古いパスフレーズを他人に知られたおそれがある場合に選んでください。すべての記録を新しい鍵で暗号化し直すため、今後書き込まれるものは古いパスフレーズでは開けなくなります。他の端末はそのまま使え、新しいパスフレーズでロックを解除すると切り替わります。',
+    'ui.passphrase.changed-rekeyed': 'パスフレーズを変更し、ボールトの鍵を置き換えました。他の端末は新しいパスフレーズでロックを解除してください。',
   } as Record<string, string>,
 };

@@ -4,21 +4,24 @@
 // value; 512 items; 120 write calls a minute and 1,800 an hour.
 //
 // Each device owns the keys under `t1.<deviceId>.` and no one else writes them:
-//   t1.<deviceId>.m    manifest (JSON object, in clear): { v: 1, vault, at, n, len, gen, h }
-//                      — h is the newest vault header this device knows (wrapped key + KDF
-//                      parameters: safe to store, it is what a second device needs to join)
+//   t1.<deviceId>.m    manifest (JSON object, in clear): { v: 1, vault, at, n, len, gen, h, s, k }
+//                      — h is this device's vault header (wrapped key + KDF parameters: safe to
+//                      store, it is what a second device needs to join); s is base64 of the
+//                      device's sealed manifest (lib/record/manifest.ts: sequence number, what it
+//                      has seen of others, digest of the records in the pack), k its key id
 //   t1.<deviceId>.<i>  the i-th of n chunks of base85(seal(pack)) (lib/sync/pack.ts, base85.ts),
 //                      sealed under the vault key with associated data naming vault and device.
 // A whole snapshot is written with ONE set() call (manifest and chunks together; chunks no longer
 // needed are emptied in the same call and removed later), so it costs one write operation.
 import { TesseraError } from '../../messages/errors';
-import { isSealedRecord } from '../../vault/envelope';
-import { isVaultHeader } from '../../vault/header';
-import { isHlc } from '../hlc';
+import { fromBase64, toBase64 } from '../../crypto/encoding';
+import { isSealedRecord } from '../../record/envelope';
+import { isVaultHeader } from '../../record/header';
+import { isHlc } from '../../record/hlc';
 import { fromBase85, toBase85 } from '../base85';
 import { decodePack, encodePack, type PlainRecord } from '../pack';
 import { packAd, type PackCrypto } from '../pack-crypto';
-import { RetryLater, type DeviceSnapshot, type SyncBackend } from '../backend';
+import { RetryLater, type DeviceSnapshot, type ManifestSealer, type SyncBackend } from '../backend';
 import { sameRecordSet } from '../ownership';
 import { WriteBudget } from './write-budget';
 import type { SealedRecord } from '../../vault/types';
@@ -60,6 +63,9 @@ interface Manifest {
   len: number;
   gen: string;
   h: unknown;
+  /** Format 2: base64 of the sealed device manifest, and the id of the key it is sealed under. */
+  s?: string;
+  k?: string;
 }
 
 const utf8Length = (s: string) => new TextEncoder().encode(s).length;
@@ -106,7 +112,19 @@ export class BrowserSyncBackend implements SyncBackend {
       if (!m || !isManifest(value) || value.vault !== vaultId) continue;
       const deviceId = m[1]!;
       const header = isVaultHeader(value.h) && value.h.vaultId === vaultId ? value.h : null;
-      out.push({ vaultId, deviceId, writtenAt: value.at, header, records: await this.unpack(all, deviceId, value) });
+      let manifest: Uint8Array | null = null;
+      try {
+        manifest = typeof value.s === 'string' ? fromBase64(value.s) : null;
+      } catch {
+        manifest = null;
+      }
+      const records = await this.unpack(all, deviceId, value);
+      out.push({
+        vaultId, deviceId, writtenAt: value.at, header, records,
+        format: value.s === undefined ? 1 : 2,
+        manifest,
+        ...(typeof value.k === 'string' ? { manifestKid: value.k } : {}),
+      });
     }
     return out;
   }
@@ -128,9 +146,9 @@ export class BrowserSyncBackend implements SyncBackend {
       const records: SealedRecord[] = [];
       for (const p of plain) {
         if (p.kind === 'local' || !isHlc(p.hlc)) throw new Error('bad record in pack');
-        const r: SealedRecord = p.deleted
-          ? { id: p.id, kind: p.kind, hlc: p.hlc, deleted: true, sealed: null }
-          : { id: p.id, kind: p.kind, hlc: p.hlc, deleted: false, sealed: await this.options.crypto.sealRecord(p.id, p.kind, p.data) };
+        // The pack is authenticated as a whole (its seal binds vault and device), so what it
+        // holds is re-sealed as the vault seals versions: format 2, stamp and flag bound.
+        const r: SealedRecord = await this.options.crypto.sealVersion({ id: p.id, kind: p.kind, hlc: p.hlc, deleted: p.deleted }, p.deleted ? undefined : p.data);
         if (!isSealedRecord(r)) throw new Error('bad record in pack');
         records.push(r);
       }
@@ -142,7 +160,7 @@ export class BrowserSyncBackend implements SyncBackend {
     }
   }
 
-  async write(snapshot: DeviceSnapshot): Promise<void> {
+  async write(snapshot: DeviceSnapshot, sealManifest?: ManifestSealer): Promise<void> {
     const all = await this.getAll();
     const mine = `${KEY_PREFIX}${snapshot.deviceId}.`;
     let otherBytes = 0;
@@ -155,19 +173,27 @@ export class BrowserSyncBackend implements SyncBackend {
     const existingMine = Object.keys(all).filter((k) => k.startsWith(mine));
 
     const plain: PlainRecord[] = [];
+    /** The record behind each entry of `plain`. */
+    const src: SealedRecord[] = [];
     for (const r of snapshot.records ?? []) {
       if (r.deleted) {
         plain.push({ id: r.id, kind: r.kind, hlc: r.hlc, deleted: true });
+        src.push(r);
         continue;
       }
       // A record that no longer opens (the vault reports it as corrupt) stays out of the pack:
       // one bad record must not stop every later write.
       const data = await this.options.crypto.openRecord(r).then((d) => ({ ok: true as const, d }), () => ({ ok: false as const }));
-      if (data.ok) plain.push({ id: r.id, kind: r.kind, hlc: r.hlc, deleted: false, data: data.d });
+      if (data.ok) {
+        plain.push({ id: r.id, kind: r.kind, hlc: r.hlc, deleted: false, data: data.d });
+        src.push(r);
+      }
     }
     const gen = `${this.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
     const build = async (count: number, reserve = 0) => {
-      const items = await encodeDeviceItems(snapshot, plain.slice(0, count), this.options.crypto, gen, this.quota.QUOTA_BYTES_PER_ITEM);
+      // The manifest names exactly the records stored (a prefix, when short of room).
+      const sealed = sealManifest ? sealManifest(src.slice(0, count)) : null;
+      const items = await encodeDeviceItems(snapshot, plain.slice(0, count), this.options.crypto, gen, this.quota.QUOTA_BYTES_PER_ITEM, sealed);
       // Chunks of an older, longer snapshot are emptied in the same call (and removed later).
       for (const k of existingMine) if (!(k in items)) items[k] = '';
       let bytes = otherBytes;
@@ -203,7 +229,7 @@ export class BrowserSyncBackend implements SyncBackend {
       const stored = this.cache.get(snapshot.deviceId);
       const manifest = all[`${mine}m`];
       const sameHeader = isManifest(manifest) && JSON.stringify(manifest.h) === JSON.stringify(snapshot.header);
-      if (stored && stored.vault === snapshot.vaultId && sameHeader && sameRecordSet(stored.records, (snapshot.records ?? []).slice(0, count))) {
+      if (stored && stored.vault === snapshot.vaultId && sameHeader && sameRecordSet(stored.records, src.slice(0, count))) {
         throw new TesseraError('quota');
       }
     }
@@ -217,7 +243,7 @@ export class BrowserSyncBackend implements SyncBackend {
       throw this.mapError(e);
     }
     // What we just wrote needs no unpacking when we read it back.
-    this.cache.set(snapshot.deviceId, { gen, vault: snapshot.vaultId, records: (snapshot.records ?? []).slice(0, count) });
+    this.cache.set(snapshot.deviceId, { gen, vault: snapshot.vaultId, records: src.slice(0, count) });
     const empty = Object.entries(chosen.items).filter(([, v]) => v === '').map(([k]) => k);
     if (empty.length && this.budget.availableAt(1) <= this.now()) {
       try {
@@ -258,6 +284,7 @@ export async function encodeDeviceItems(
   crypto: PackCrypto,
   gen: string,
   perItem: number = SYNC_QUOTA.QUOTA_BYTES_PER_ITEM,
+  manifest: { sealed: Uint8Array; kid: string } | null = null,
 ): Promise<Record<string, unknown>> {
   const prefix = `${KEY_PREFIX}${snapshot.deviceId}.`;
   const text = toBase85(await crypto.sealPack(encodePack(plain), packAd(snapshot.vaultId, snapshot.deviceId)));
@@ -269,7 +296,11 @@ export async function encodeDeviceItems(
     items[`${prefix}${n}`] = text.slice(at, at + room);
     at += room;
   }
-  const manifest: Manifest = { v: 1, vault: snapshot.vaultId, at: snapshot.writtenAt, n, len: text.length, gen, h: snapshot.header };
-  items[`${prefix}m`] = manifest;
+  const m: Manifest = { v: 1, vault: snapshot.vaultId, at: snapshot.writtenAt, n, len: text.length, gen, h: snapshot.header };
+  if (manifest) {
+    m.s = toBase64(manifest.sealed);
+    m.k = manifest.kid;
+  }
+  items[`${prefix}m`] = m;
   return items;
 }

@@ -11,27 +11,47 @@
 import { fromBase64, toBase64, utf8Encode } from '../../crypto/encoding';
 import { t } from '../../i18n/i18n';
 import { TesseraError } from '../../messages/errors';
-import { isSealedRecord } from '../../vault/envelope';
-import { isVaultHeader } from '../../vault/header';
-import type { SealedRecord } from '../../vault/types';
-import type { DeviceSnapshot, SyncBackend } from '../backend';
+import { isSealedRecord } from '../../record/envelope';
+import { isVaultHeader } from '../../record/header';
+import type { SealedRecord } from '../../record/types';
+import type { DeviceSnapshot, ManifestSealer, SyncBackend } from '../backend';
 import { parseMultistatus } from './multistatus';
 
-export const FILE_FORMAT = 'tessera-sync/1';
+export const FILE_FORMAT = 'tessera-sync/2';
+export const FILE_FORMAT_V1 = 'tessera-sync/1';
 const NAME = /^[A-Za-z0-9_-]{1,64}$/;
 const PROPFIND_BODY =
   '<?xml version="1.0" encoding="utf-8"?><d:propfind xmlns:d="DAV:"><d:prop><d:resourcetype/><d:getetag/></d:prop></d:propfind>';
 
 /** A folder listing holds a few entries: a bigger answer is not a WebDAV listing of ours. */
-const MAX_LISTING_BYTES = 512 * 1024;
+const MAX_LISTING_BYTES = 4 * 1024 * 1024;
 /** One device's file: thousands of sealed records fit well below this. */
 const MAX_FILE_BYTES = 32 * 1024 * 1024;
 const MAX_OTHER_BYTES = 64 * 1024;
+/** Device files fetched at once, and in one round (a listing of thousands reads the first ones). */
+export const PARALLEL_DOWNLOADS = 4;
+export const MAX_FILES_PER_ROUND = 64;
+/** Bytes downloaded in one round at most; files beyond it wait for the next round. */
+export const MAX_ROUND_BYTES = 48 * 1024 * 1024;
+
+/** Thrown by readCapped for an answer larger than allowed. */
+class TooLarge extends Error {}
+
+/**
+ * Whether `url` may carry the credentials: https, or plain http only to this machine (a loopback
+ * address or localhost), where nothing travels over a network (issue 10; contract, sync.configure).
+ */
+export function allowedWebDavUrl(url: URL): boolean {
+  if (url.protocol === 'https:') return true;
+  if (url.protocol !== 'http:') return false;
+  const host = url.hostname.toLowerCase();
+  return host === 'localhost' || host.endsWith('.localhost') || /^127(?:\.\d{1,3}){3}$/.test(host) || host === '[::1]';
+}
 
 async function readCapped(res: Response, maxBytes: number, signal: AbortSignal): Promise<string> {
   if (Number(res.headers.get('content-length') ?? 0) > maxBytes) {
     await res.body?.cancel().catch(() => {});
-    throw new TesseraError('unreachable');
+    throw new TooLarge();
   }
   if (!res.body) return '';
   const reader = res.body.getReader();
@@ -46,7 +66,7 @@ async function readCapped(res: Response, maxBytes: number, signal: AbortSignal):
     size += value.length;
     if (size > maxBytes) {
       await reader.cancel().catch(() => {});
-      throw new TesseraError('unreachable');
+      throw new TooLarge();
     }
     chunks.push(value);
   }
@@ -75,7 +95,10 @@ interface FileJson {
   deviceId: string;
   writtenAt: number;
   header: unknown;
-  records: Array<{ id: string; kind: string; hlc: string; deleted: boolean; sealed: string | null }>;
+  /** Format 2: base64 of the sealed device manifest (lib/record/manifest.ts) and its key id. */
+  manifest?: string;
+  kid?: string;
+  records: Array<{ id: string; kind: string; hlc: string; deleted: boolean; sealed: string | null; v?: 2; kid?: string }>;
 }
 
 export class WebDavBackend implements SyncBackend {
@@ -95,6 +118,7 @@ export class WebDavBackend implements SyncBackend {
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new TesseraError('bad-input', t('sync.webdav.bad-url'));
     if (url.username || url.password) throw new TesseraError('bad-input', t('sync.webdav.bad-url'));
+    if (!allowedWebDavUrl(url)) throw new TesseraError('bad-input', t('sync.webdav.not-https'));
     this.root = url;
     this.auth = `Basic ${toBase64(utf8Encode(`${options.username}:${options.password}`))}`;
     this.fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
@@ -121,26 +145,55 @@ export class WebDavBackend implements SyncBackend {
     const listing = await this.list(this.folder(vaultId));
     if (listing === null) return [];
     const files = listing.filter((e) => !e.collection && e.name.endsWith('.json') && NAME.test(e.name.slice(0, -5)));
-    // Downloads run side by side: one device's file per request.
-    return Promise.all(files.map((f) => this.readFile(vaultId, f.name.slice(0, -5), f.url, f.etag)));
+    // Files this device read before come first: a folder flooded with files cannot push out the
+    // devices already known. The rest waits for later rounds and is reported as malformed.
+    files.sort((a, b) => Number(this.cache.has(b.url.href)) - Number(this.cache.has(a.url.href)) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const out: DeviceSnapshot[] = [];
+    let budget = MAX_ROUND_BYTES;
+    let next = 0;
+    const take = files.slice(0, MAX_FILES_PER_ROUND);
+    for (const f of files.slice(MAX_FILES_PER_ROUND)) out.push(malformed(vaultId, f.name.slice(0, -5)));
+    // Bounded parallelism: at most PARALLEL_DOWNLOADS requests at once, MAX_ROUND_BYTES in all.
+    const worker = async () => {
+      while (next < take.length) {
+        const f = take[next++]!;
+        const deviceId = f.name.slice(0, -5);
+        if (budget <= 0) {
+          out.push(malformed(vaultId, deviceId));
+          continue;
+        }
+        const { snapshot, bytes } = await this.readFile(vaultId, deviceId, f.url, f.etag, Math.min(MAX_FILE_BYTES, budget));
+        budget -= bytes;
+        out.push(snapshot);
+      }
+    };
+    await Promise.all(Array.from({ length: PARALLEL_DOWNLOADS }, worker));
+    return out;
   }
 
-  private async readFile(vaultId: string, deviceId: string, url: URL, etag: string | null): Promise<DeviceSnapshot> {
+  private async readFile(vaultId: string, deviceId: string, url: URL, etag: string | null, maxBytes: number): Promise<{ snapshot: DeviceSnapshot; bytes: number }> {
     const cached = this.cache.get(url.href);
-    if (etag && cached?.etag === etag) return cached.snapshot;
-    const res = await this.request('GET', url, {}, undefined, MAX_FILE_BYTES);
-    if (res.status === 404) return { vaultId, deviceId, writtenAt: 0, header: null, records: null }; // removed meanwhile
+    if (etag && cached?.etag === etag) return { snapshot: cached.snapshot, bytes: 0 };
+    let res: { status: number; text: string };
+    try {
+      res = await this.request('GET', url, {}, undefined, maxBytes);
+    } catch (e) {
+      // Too large for a device file of ours: reported, and the rest of the round goes on.
+      if (e instanceof TooLarge) return { snapshot: malformed(vaultId, deviceId), bytes: maxBytes };
+      throw e;
+    }
+    if (res.status === 404) return { snapshot: { vaultId, deviceId, writtenAt: 0, header: null, records: null }, bytes: 0 }; // removed meanwhile
     this.expect(res, [200]);
     const snapshot = parseFile(res.text, vaultId, deviceId);
     // Keyed by the listing's ETag, which is what the next listing is compared with.
-    if (etag && snapshot.records) this.cache.set(url.href, { etag, snapshot });
-    return snapshot;
+    if (etag && snapshot.records && !snapshot.problem) this.cache.set(url.href, { etag, snapshot });
+    return { snapshot, bytes: res.text.length };
   }
 
-  async write(snapshot: DeviceSnapshot): Promise<void> {
+  async write(snapshot: DeviceSnapshot, sealManifest?: ManifestSealer): Promise<void> {
     if (!NAME.test(snapshot.vaultId) || !NAME.test(snapshot.deviceId)) throw new TesseraError('bad-input');
     const url = new URL(`${snapshot.deviceId}.json`, this.folder(snapshot.vaultId));
-    const body = JSON.stringify(toFile(snapshot));
+    const body = JSON.stringify(toFile(snapshot, sealManifest ? sealManifest(snapshot.records ?? []) : null));
     let res = await this.request('PUT', url, { 'Content-Type': 'application/json' }, body);
     if (res.status === 404 || res.status === 409) {
       // A missing parent folder (RFC 4918 §9.7.1: 409 Conflict; some servers say 404): create it.
@@ -160,7 +213,13 @@ export class WebDavBackend implements SyncBackend {
 
   /** The entries of a folder (itself excluded), or null when it does not exist. */
   private async list(url: URL): Promise<Array<{ name: string; url: URL; etag: string | null; collection: boolean }> | null> {
-    const res = await this.request('PROPFIND', url, { Depth: '1', 'Content-Type': 'application/xml; charset=utf-8' }, PROPFIND_BODY, MAX_LISTING_BYTES);
+    let res: { status: number; text: string };
+    try {
+      res = await this.request('PROPFIND', url, { Depth: '1', 'Content-Type': 'application/xml; charset=utf-8' }, PROPFIND_BODY, MAX_LISTING_BYTES);
+    } catch (e) {
+      if (e instanceof TooLarge) throw new TesseraError('unreachable', t('sync.webdav.listing-too-large'));
+      throw e;
+    }
     if (res.status === 404) return null;
     this.expect(res, [207]);
     const out = [];
@@ -213,7 +272,7 @@ export class WebDavBackend implements SyncBackend {
       }
       return { status: res.status, text: await readCapped(res, maxBytes, abort.signal) };
     } catch (e) {
-      if (e instanceof TesseraError) throw e;
+      if (e instanceof TesseraError || e instanceof TooLarge) throw e;
       // Network failure, refused connection, TLS error, timeout (abort): never the secret in it.
       throw new TesseraError('unreachable');
     } finally {
@@ -226,39 +285,64 @@ export class WebDavBackend implements SyncBackend {
   }
 }
 
-function toFile(s: DeviceSnapshot): FileJson {
+const malformed = (vaultId: string, deviceId: string): DeviceSnapshot => ({ vaultId, deviceId, writtenAt: 0, header: null, records: null, problem: 'malformed' });
+
+function toFile(s: DeviceSnapshot, manifest: { sealed: Uint8Array; kid: string } | null): FileJson {
   return {
-    format: FILE_FORMAT,
+    format: manifest ? FILE_FORMAT : FILE_FORMAT_V1,
     vaultId: s.vaultId,
     deviceId: s.deviceId,
     writtenAt: s.writtenAt,
     header: s.header,
-    records: (s.records ?? []).map((r) => ({ id: r.id, kind: r.kind, hlc: r.hlc, deleted: r.deleted, sealed: r.sealed ? toBase64(r.sealed) : null })),
+    ...(manifest ? { manifest: toBase64(manifest.sealed), kid: manifest.kid } : {}),
+    records: (s.records ?? []).map((r) => ({
+      id: r.id, kind: r.kind, hlc: r.hlc, deleted: r.deleted, sealed: r.sealed ? toBase64(r.sealed) : null,
+      ...(r.v === 2 ? { v: 2 as const, kid: r.kid } : {}),
+    })),
   };
 }
 
-/** A device file, checked; records null when anything in them is malformed (never fatal). */
+/**
+ * A device file, checked for shape only (authenticity is the engine's: lib/sync/engine.ts). Text
+ * that is not JSON, truncated, of another format or of the wrong shape is `malformed`: reported,
+ * never fatal, nothing of it used. Format 1 files (devices not upgraded yet) are read as such.
+ */
 export function parseFile(text: string, vaultId: string, deviceId: string): DeviceSnapshot {
-  const unreadable: DeviceSnapshot = { vaultId, deviceId, writtenAt: 0, header: null, records: null };
+  const bad = malformed(vaultId, deviceId);
   let f: Partial<FileJson>;
   try {
     f = JSON.parse(text) as Partial<FileJson>;
   } catch {
-    return unreadable; // e.g. read while the owner was writing it
+    return bad;
   }
-  if (!f || f.format !== FILE_FORMAT || f.vaultId !== vaultId || f.deviceId !== deviceId) return unreadable;
+  if (!f || typeof f !== 'object' || (f.format !== FILE_FORMAT && f.format !== FILE_FORMAT_V1) || f.vaultId !== vaultId || f.deviceId !== deviceId) return bad;
+  const v2 = f.format === FILE_FORMAT;
   const header = isVaultHeader(f.header) && f.header.vaultId === vaultId ? f.header : null;
   const writtenAt = typeof f.writtenAt === 'number' ? f.writtenAt : 0;
-  if (!Array.isArray(f.records)) return { ...unreadable, header, writtenAt };
+  if (!Array.isArray(f.records)) return bad;
+  let manifest: Uint8Array | null = null;
+  if (v2) {
+    if (typeof f.manifest !== 'string' || typeof f.kid !== 'string') return bad;
+    try {
+      manifest = fromBase64(f.manifest);
+    } catch {
+      return bad;
+    }
+  }
   const records: SealedRecord[] = [];
   try {
     for (const x of f.records) {
-      const r = { id: x.id, kind: x.kind, hlc: x.hlc, deleted: x.deleted, sealed: typeof x.sealed === 'string' ? fromBase64(x.sealed) : null };
+      if (!x || typeof x !== 'object') throw new Error('bad record');
+      const r: SealedRecord = { id: x.id, kind: x.kind as SealedRecord['kind'], hlc: x.hlc, deleted: x.deleted, sealed: typeof x.sealed === 'string' ? fromBase64(x.sealed) : null };
+      if (x.v !== undefined) {
+        r.v = x.v;
+        r.kid = x.kid;
+      }
       if (!isSealedRecord(r) || r.kind === 'local') throw new Error('bad record');
       records.push(r);
     }
   } catch {
-    return { ...unreadable, header, writtenAt };
+    return bad;
   }
-  return { vaultId, deviceId, writtenAt, header, records };
+  return { vaultId, deviceId, writtenAt, header, records, format: v2 ? 2 : 1, ...(v2 ? { manifest, manifestKid: f.kid } : {}) };
 }

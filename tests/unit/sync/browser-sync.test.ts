@@ -18,7 +18,7 @@ function world(storageLimits: ConstructorParameters<typeof MemoryStorageSync>[0]
     const state = { unlocked: !options.locked };
     const replica = new FakeReplica({ device: name, key, wall: () => clock.t });
     const area = storage.area(() => clock.t);
-    const backend = new BrowserSyncBackend({ area, crypto: vaultPackCrypto(async () => (state.unlocked ? key : null)), now: () => clock.t, quota: options.quota });
+    const backend = new BrowserSyncBackend({ area, crypto: vaultPackCrypto(async () => (state.unlocked ? replica.keyring() : null)), now: () => clock.t, quota: options.quota });
     const engine = new SyncEngine({ replica, backend, deviceId: name, timers });
     return { replica, area, backend, engine, state };
   };

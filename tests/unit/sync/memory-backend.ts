@@ -1,10 +1,10 @@
 // A SyncBackend in memory for engine tests: one snapshot per (vault, device), copied on the way
 // in and out like a real store, with switches to make it fail or hide a snapshot.
-import type { DeviceSnapshot, SyncBackend } from '../../../lib/sync/backend';
+import type { DeviceSnapshot, ManifestSealer, SyncBackend } from '../../../lib/sync/backend';
 import type { SealedRecord } from '../../../lib/vault/types';
 
 const copyRecords = (rs: SealedRecord[] | null) => rs?.map((r) => ({ ...r, sealed: r.sealed ? new Uint8Array(r.sealed) : null })) ?? null;
-const copy = (s: DeviceSnapshot): DeviceSnapshot => ({ ...s, header: s.header ? { ...s.header, kdf: { ...s.header.kdf } } : null, records: copyRecords(s.records) });
+const copy = (s: DeviceSnapshot): DeviceSnapshot => ({ ...s, header: s.header ? { ...s.header, kdf: { ...s.header.kdf } } : null, records: copyRecords(s.records), ...(s.manifest ? { manifest: new Uint8Array(s.manifest) } : {}) });
 
 export class MemoryBackend implements SyncBackend {
   readonly kind = 'webdav' as const;
@@ -28,9 +28,13 @@ export class MemoryBackend implements SyncBackend {
     });
   }
 
-  async write(snapshot: DeviceSnapshot): Promise<void> {
+  async write(snapshot: DeviceSnapshot, sealManifest?: ManifestSealer): Promise<void> {
     if (this.failWith) throw this.failWith;
     this.writes++;
+    if (sealManifest) {
+      const m = sealManifest(snapshot.records ?? []);
+      snapshot = { ...snapshot, format: 2, manifest: m.sealed, manifestKid: m.kid };
+    }
     let vault = this.store.get(snapshot.vaultId);
     if (!vault) this.store.set(snapshot.vaultId, (vault = new Map()));
     vault.set(snapshot.deviceId, copy(snapshot));

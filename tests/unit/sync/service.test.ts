@@ -38,7 +38,7 @@ const code = async (p: Promise<unknown>) => p.then(() => 'ok', (e: unknown) => (
 describe('SyncService', () => {
   it('is off until configured, and says so', async () => {
     const { sync } = await device(new MemoryStorageSync());
-    expect(await sync.status()).toEqual({ backend: 'off', state: 'off', lastSyncAt: null });
+    expect(await sync.status()).toEqual({ backend: 'off', state: 'off', lastSyncAt: null, rejected: 0 });
     expect(await code(sync.syncNow())).toBe('off');
   });
 

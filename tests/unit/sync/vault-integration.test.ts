@@ -8,7 +8,6 @@ import { SyncEngine } from '../../../lib/sync/engine';
 import { BrowserSyncBackend } from '../../../lib/sync/backends/browser-sync';
 import { vaultPackCrypto } from '../../../lib/sync/pack-crypto';
 import type { SyncBackend } from '../../../lib/sync/backend';
-import type { KeyStore } from '../../../lib/vault/types';
 import { MemoryBackend } from './memory-backend';
 import { MemoryStorageSync } from './memory-storage-sync';
 import { accountData } from './accounts';
@@ -17,10 +16,10 @@ import { accountData } from './accounts';
 const kdfParams = () => ({ name: 'argon2id' as const, memoryKiB: 64, iterations: 1, parallelism: 1, salt: btoa('0123456789abcdef') });
 let n = 0;
 
-async function device(backendFor: (keyStore: KeyStore) => SyncBackend) {
+async function device(backendFor: (vault: Vault) => SyncBackend) {
   const keyStore = memoryKeyStore();
   const vault = await Vault.open({ db: `sync-it-${++n}-${Math.random()}`, keyStore, kdfParams });
-  const engine = new SyncEngine({ replica: vault, backend: backendFor(keyStore), deviceId: vault.device });
+  const engine = new SyncEngine({ replica: vault, backend: backendFor(vault), deviceId: vault.device });
   return { vault, engine, keyStore };
 }
 
@@ -33,7 +32,7 @@ describe.each([
   }],
   ['storage.sync (packs)', () => {
     const storage = new MemoryStorageSync();
-    return (keyStore: KeyStore) => new BrowserSyncBackend({ area: storage.area(), crypto: vaultPackCrypto(() => keyStore.get()) });
+    return (vault: Vault) => new BrowserSyncBackend({ area: storage.area(), crypto: vaultPackCrypto(() => vault.keyring()) });
   }],
 ])('with the real vault, %s', (_name, makeWorld) => {
   it('joins with the same passphrase, converges, and spreads a passphrase change', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseMultistatus } from '../../../lib/sync/backends/multistatus';
+import { MAX_FILES_PER_ROUND, PARALLEL_DOWNLOADS, allowedWebDavUrl } from '../../../lib/sync/backends/webdav';
 import { WebDavBackend, parseFile } from '../../../lib/sync/backends/webdav';
 import { TesseraError } from '../../../lib/messages/errors';
 
@@ -30,6 +31,19 @@ const NEXTCLOUD = `<?xml version="1.0"?>
 </d:multistatus>`;
 
 describe('parseMultistatus', () => {
+  it('reads hostile shapes in one pass: unclosed elements, comments, CDATA, unknown nesting', () => {
+    const xml = `<!-- <d:response><d:href>/hidden</d:href></d:response> --><d:multistatus xmlns:d="DAV:">
+      <d:response><d:href><![CDATA[/a&b.json]]></d:href><x:deep><x:deeper><d:href>/not-this</d:href></x:deeper></x:deep></d:response>
+      <d:response><d:href>/b.json</d:href><d:propstat><d:prop><d:resourcetype><d:collection/></d:resourcetype></d:prop></d:propstat></d:response>
+      <d:response><d:href>/unclosed`;
+    expect(parseMultistatus(xml)).toEqual([
+      { href: '/a&b.json', etag: null, collection: false },
+      { href: '/b.json', etag: null, collection: true },
+    ]);
+    expect(parseMultistatus('<d:response>'.repeat(50_000))).toEqual([]);
+    expect(parseMultistatus('<'.repeat(100_000))).toEqual([]);
+  });
+
   it('reads hrefs, ETags and collections from Apache', () => {
     expect(parseMultistatus(APACHE)).toEqual([
       { href: '/tessera/', etag: 'W/""', collection: true },
@@ -117,13 +131,60 @@ describe('WebDavBackend', () => {
     }
   });
 
+  it('takes plain http only to this machine (issue 10): credentials never cross a network in clear', () => {
+    for (const url of ['http://dav.example/', 'http://192.168.1.10/dav/', 'http://localhost.evil.example/', 'http://127.0.0.1.nip.io/', 'http://[::2]/']) {
+      expect(allowedWebDavUrl(new URL(url)), url).toBe(false);
+      let err: unknown;
+      try {
+        new WebDavBackend({ url, username: 'u', password: 'p' });
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toMatchObject({ code: 'bad-input', message: expect.stringContaining('https://') });
+    }
+    for (const url of ['https://dav.example/', 'http://localhost:8080/dav/', 'http://127.0.0.1:4210/', 'http://127.1.2.3/', 'http://[::1]:80/', 'http://dav.localhost/']) {
+      expect(allowedWebDavUrl(new URL(url)), url).toBe(true);
+      expect(() => new WebDavBackend({ url, username: 'u', password: 'p' })).not.toThrow();
+    }
+  });
+
+  it('downloads at most a bounded number of files, a few at a time; a huge or broken file is malformed, never fatal', async () => {
+    const folder = '/files/me/tessera/vault-AAAAAAAAAAAAAAAA/';
+    const names = Array.from({ length: 100 }, (_, i) => `dev${String(i).padStart(3, '0')}`);
+    const listing = `<d:multistatus xmlns:d="DAV:"><d:response><d:href>${folder}</d:href></d:response>${names
+      .map((n) => `<d:response><d:href>${folder}${n}.json</d:href><d:propstat><d:prop><d:getetag>"${n}"</d:getetag></d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response>`)
+      .join('')}</d:multistatus>`;
+    let inFlight = 0;
+    let most = 0;
+    const { dav, calls } = backend(async (method, url) => {
+      if (method === 'PROPFIND') return new Response(listing, { status: 207 });
+      inFlight++;
+      most = Math.max(most, inFlight);
+      await new Promise((r) => setTimeout(r, 2));
+      inFlight--;
+      const dev = /(dev\d+)\.json/.exec(url)![1]!;
+      if (dev === 'dev001') return new Response('x'.repeat(33 * 1024 * 1024), { status: 200 }); // over 32 MB
+      if (dev === 'dev002') return new Response('{"format":"tessera-sync/2","vaultId":"vault-AAAA', { status: 200 }); // cut short
+      if (dev === 'dev003') return new Response('<html>502 Bad Gateway</html>', { status: 200 });
+      return new Response(JSON.stringify({ format: 'tessera-sync/1', vaultId: 'vault-AAAAAAAAAAAAAAAA', deviceId: dev, writtenAt: 1, header: null, records: [] }), { status: 200 });
+    });
+    const snaps = await dav.read('vault-AAAAAAAAAAAAAAAA');
+    expect(snaps).toHaveLength(100);
+    expect(calls.filter((c) => c.method === 'GET')).toHaveLength(MAX_FILES_PER_ROUND);
+    expect(most).toBeLessThanOrEqual(PARALLEL_DOWNLOADS);
+    const malformed = snaps.filter((x) => x.problem === 'malformed').map((x) => x.deviceId);
+    expect(malformed).toEqual(expect.arrayContaining(['dev001', 'dev002', 'dev003', 'dev099']));
+    expect(malformed).toHaveLength(3 + 100 - MAX_FILES_PER_ROUND);
+    expect(snaps.find((x) => x.deviceId === 'dev004')).toMatchObject({ format: 1, records: [] });
+  });
+
   it('reads a device file only when its ETag changed', async () => {
     const file = JSON.stringify({ format: 'tessera-sync/1', vaultId: 'vault-AAAAAAAAAAAAAAAA', deviceId: 'devA', writtenAt: 5, header: null, records: [] });
     const listing = `<d:multistatus xmlns:d="DAV:"><d:response><d:href>/files/me/tessera/vault-AAAAAAAAAAAAAAAA/</d:href></d:response>
       <d:response><d:href>/files/me/tessera/vault-AAAAAAAAAAAAAAAA/devA.json</d:href><d:propstat><d:prop><d:getetag>"e1"</d:getetag></d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response></d:multistatus>`;
     const { dav, calls } = backend((method) => (method === 'PROPFIND' ? new Response(listing, { status: 207 }) : new Response(file, { status: 200 })));
     const first = await dav.read('vault-AAAAAAAAAAAAAAAA');
-    expect(first).toEqual([{ vaultId: 'vault-AAAAAAAAAAAAAAAA', deviceId: 'devA', writtenAt: 5, header: null, records: [] }]);
+    expect(first).toEqual([{ vaultId: 'vault-AAAAAAAAAAAAAAAA', deviceId: 'devA', writtenAt: 5, header: null, records: [], format: 1 }]);
     await dav.read('vault-AAAAAAAAAAAAAAAA');
     expect(calls.filter((c) => c.method === 'GET')).toHaveLength(1);
   });
@@ -161,7 +222,7 @@ describe('a hostile or slow server', () => {
     const trickle = () => new Response(new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode('<?xml')); } }), { status: 207 });
     const slow = backend(() => trickle(), { timeoutMs: 200 });
     expect(await codeOf(slow.dav.vaults())).toBe('unreachable');
-    const huge = backend(() => new Response('x'.repeat(600 * 1024), { status: 207 }));
+    const huge = backend(() => new Response('x'.repeat(5 * 1024 * 1024), { status: 207 }));
     expect(await codeOf(huge.dav.vaults())).toBe('unreachable');
   });
 });

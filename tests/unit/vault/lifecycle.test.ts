@@ -33,7 +33,7 @@ describe('vault lifecycle', () => {
     expect(await vault.state()).toBe('unlocked');
     expect(await keyStore.get()).toEqual(key);
     const header = await vault.header();
-    expect(header).toMatchObject({ format: 1, kdf: { name: 'argon2id' } });
+    expect(header).toMatchObject({ format: 2, kdf: { name: 'argon2id' } });
     expect(header?.vaultId).toMatch(/^[A-Za-z0-9_-]{22}$/);
   });
 
@@ -92,12 +92,12 @@ describe('vault lifecycle', () => {
     await vault.setup(PASS);
     const db = await openDB(name);
     const header = (await db.get('meta', 'header')) as VaultHeader;
-    await db.put('meta', { ...header, format: 2 }, 'header');
+    await db.put('meta', { ...header, format: 3 }, 'header');
     db.close();
     expect(await code(vault.state())).toBe('corrupt');
     expect(await code(vault.setup(PASS))).toBe('corrupt');
     expect(await code(vault.unlock(PASS))).toBe('corrupt');
-    expect((await rawDump(name)).meta!.find(([k]) => k === 'header')?.[1]).toMatchObject({ format: 2 });
+    expect((await rawDump(name)).meta!.find(([k]) => k === 'header')?.[1]).toMatchObject({ format: 3 });
   });
 
   it('unlocks with the passphrase typed in another Unicode form (NFKC)', async () => {

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { seal } from '../../../lib/crypto/aead';
 import { utf8Encode } from '../../../lib/crypto/encoding';
 import { TesseraError } from '../../../lib/messages/errors';
-import { compareHlc, decodeHlc } from '../../../lib/sync/hlc';
-import { recordAd } from '../../../lib/vault/envelope';
+import { compareHlc, decodeHlc, encodeHlc } from '../../../lib/sync/hlc';
+import { recordAd, recordAdV2, sealVersion } from '../../../lib/vault/envelope';
 import { memoryKeyStore } from '../../../lib/vault/memory-key-store';
 import { Vault } from '../../../lib/vault/vault';
 import { PASS, failNthPut, makeVault, patchRecord, rawDump, rawRecord, serialise } from './helpers';
@@ -47,7 +47,9 @@ describe('reading and writing records', () => {
     expect(await vault.get('missing')).toBeNull();
     expect((await vault.read()).records.map((r) => r.id)).toEqual(['a', 's']);
     const tomb = (await vault.sealedRecords()).find((r) => r.id === 'b');
-    expect(tomb).toMatchObject({ id: 'b', kind: 'account', deleted: true, sealed: null });
+    expect(tomb).toMatchObject({ id: 'b', kind: 'account', deleted: true, v: 2 });
+    // Format 2: the tombstone is sealed too, with its stamp and flag bound.
+    expect(tomb!.sealed).toBeInstanceOf(Uint8Array);
   });
 
   it('deletes local records outright and never hands them to sync', async () => {
@@ -123,7 +125,8 @@ describe('tampering is reported, never dropped', () => {
     const { vault, name, keyStore } = await ready();
     await vault.commit({ put: [account('a', 'A'), account('b', 'B')] });
     const key = (await keyStore.get())!;
-    await patchRecord(name, 'a', (r) => ({ ...r, sealed: seal(key, utf8Encode('{not json'), recordAd('account', 'a')) }));
+    const ring = (await vault.keyring())!;
+    await patchRecord(name, 'a', (r) => ({ ...r, sealed: seal(key, utf8Encode('{not json'), recordAdV2(ring.vaultId, ring.kid, r as never)) }));
     const result = await vault.read();
     expect(result.corrupt).toEqual([{ id: 'a', kind: 'account' }]);
     expect(result.records.map((r) => r.id)).toEqual(['b']);
@@ -246,9 +249,11 @@ describe('applyRemote and used marks', () => {
     await vault.setup(PASS);
     await vault.commit({ put: [{ id: 'used:t1', kind: 'used', data: { usedAt: 2 } }] });
     const [mine] = (await vault.sealedRecords()).filter((r) => r.id === 'used:t1');
-    const earlier = { ...mine!, hlc: '0000000000001-0000-zzz' };
-    const later = { ...mine!, hlc: '9999999999999-0000-zzz' };
-    await vault.applyRemote([later, { ...earlier, deleted: true, sealed: null }]);
+    const ring = (await vault.keyring())!;
+    const mark = (hlc: string, deleted = false) => sealVersion(ring, { id: 'used:t1', kind: 'used', hlc, deleted }, { usedAt: 0 });
+    const earlier = mark('0000000000001-0000-zzz');
+    const later = mark(encodeHlc({ wall: Date.now() + 60_000, counter: 0, device: 'zzz' }));
+    await vault.applyRemote([later, mark('0000000000001-0000-zzz', true)]);
     expect((await vault.sealedRecords()).find((r) => r.id === 'used:t1')!.hlc).toBe(mine!.hlc);
     await vault.applyRemote([earlier]);
     expect((await vault.sealedRecords()).find((r) => r.id === 'used:t1')!.hlc).toBe(earlier.hlc);

@@ -66,7 +66,7 @@ describe('LocalReplica', () => {
       { ...good, kind: 'local' },
       { ...good, hlc: 'yesterday' },
       { ...good, sealed: null },
-      { ...good, deleted: true },
+      { ...good, v: undefined },
       { ...good, id: '' },
       null,
     ];
@@ -74,6 +74,20 @@ describe('LocalReplica', () => {
       await expect(b.applyRemote([good, r as SealedRecord])).rejects.toBeInstanceOf(TesseraError);
     }
     expect(await b.sealedRecords()).toEqual([]);
+    // Well-formed but forged: the deleted flag (or stamp, id, kind) is bound into the seal, so the
+    // version does not open and is refused, counted, and nothing is stored (format 2).
+    await b.adoptHeader((await a.header())!);
+    await b.unlock(PASS);
+    const forged: SealedRecord[] = [
+      { ...good, deleted: true },
+      { ...good, hlc: encodeHlc({ wall: Date.now(), counter: 9, device: 'zz' }) },
+      { ...good, id: 'y' },
+      { ...good, kind: 'token' },
+      { ...good, sealed: good.sealed!.map((x, i) => (i === 30 ? x ^ 1 : x)) },
+    ];
+    expect(await b.applyRemote(forged)).toEqual({ applied: 0, rejected: forged.length });
+    expect(await b.sealedRecords()).toEqual([]);
+    expect(await b.applyRemote([good])).toEqual({ applied: 1, rejected: 0 });
   });
 
   it('follows a passphrase change made on another device, and ignores an older header', async () => {
@@ -105,6 +119,7 @@ describe('LocalReplica', () => {
     const { a, b } = await twoDevices();
     const h = (await a.header())!;
     await b.adoptHeader(h);
+    await b.unlock(PASS);
     const future = { ...h, hlc: '9999999999999-ffff-evil', wrappedKey: h.wrappedKey };
     await b.adoptHeader(future);
     expect((await b.header())?.hlc).toBe(h.hlc);
@@ -121,7 +136,7 @@ describe('LocalReplica', () => {
   it('refuses a header it cannot read', async () => {
     const { a, b } = await twoDevices();
     const h = (await a.header())!;
-    for (const bad of [{ ...h, format: 2 }, { ...h, kdf: { ...h.kdf, memoryKiB: 1e9 } }, { ...h, hlc: 'x' }, { ...h, wrappedKey: '!' }]) {
+    for (const bad of [{ ...h, format: 3 }, { ...h, kdf: { ...h.kdf, memoryKiB: 1e9 } }, { ...h, hlc: 'x' }, { ...h, wrappedKey: '!' }]) {
       await expect(b.adoptHeader(bad as typeof h)).rejects.toMatchObject({ code: 'corrupt' });
     }
     expect(await b.state()).toBe('new');
