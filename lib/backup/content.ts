@@ -11,7 +11,7 @@ import { entryName } from '../otp/import';
 import { isCleanText, validateParams } from '../otp/params';
 import { normaliseSites } from '../sites/site';
 import { checkValue } from '../tokens/parse';
-import { isHlc } from '../sync/hlc';
+import { isHlc } from '../record/hlc';
 
 export interface BackupAccount {
   id: string;

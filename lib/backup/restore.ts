@@ -18,7 +18,7 @@ import type { AccountData } from '../otp/account';
 import { canonicalSecret } from '../otp/base32';
 import { sameAccount } from '../otp/identity';
 import type { ImportError } from '../otp/import';
-import { compareHlc } from '../sync/hlc';
+import { compareHlc } from '../record/hlc';
 import { MAX_TOKENS_PER_ENTRY } from '../tokens/plan';
 import { usedMarkId } from '../tokens/view';
 import type { BackupAccount, BackupToken, ReadContent } from './content';

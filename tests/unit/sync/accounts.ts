@@ -3,7 +3,7 @@
 // 24, a 20-byte secret in Base32, default parameters (TOTP, SHA1, 6 digits, 30 s, window 1).
 //   typical: issuers from real service names, labels that look like user names or addresses;
 //   worst:   issuer of exactly 16 and label of exactly 24 random letters and digits.
-import { encodeHlc } from '../../../lib/sync/hlc';
+import { encodeHlc } from '../../../lib/record/hlc';
 import { randomId } from '../../../lib/crypto/random';
 import type { PlainRecord } from '../../../lib/sync/pack';
 

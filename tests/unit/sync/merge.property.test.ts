@@ -6,7 +6,7 @@
 // writes; a used mark, once on a device, stays there at every step.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { HlcClock, compareHlc } from '../../../lib/sync/hlc';
+import { HlcClock, compareHlc } from '../../../lib/record/hlc';
 import { mergeRecord, mergeSets } from '../../../lib/sync/merge';
 import type { SealedRecord } from '../../../lib/vault/types';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { compactTombstones, compareVersions, mergeAll, mergeRecord, mergeSets, DAY_MS } from '../../../lib/sync/merge';
-import { encodeHlc } from '../../../lib/sync/hlc';
+import { encodeHlc } from '../../../lib/record/hlc';
 import type { RecordKind, SealedRecord } from '../../../lib/vault/types';
 
 const stamp = (wall: number, counter = 0, device = 'devA') => encodeHlc({ wall, counter, device });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ALPHABET, base85Length, fromBase85, toBase85 } from '../../../lib/sync/base85';
 import { decodePack, encodePack, type PlainRecord } from '../../../lib/sync/pack';
-import { encodeHlc } from '../../../lib/sync/hlc';
+import { encodeHlc } from '../../../lib/record/hlc';
 import { randomId } from '../../../lib/crypto/random';
 import { typicalAccount } from './accounts';
 

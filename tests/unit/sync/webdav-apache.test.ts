@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SyncEngine } from '../../../lib/sync/engine';
 import { WebDavBackend } from '../../../lib/sync/backends/webdav';
-import { compareHlc } from '../../../lib/sync/hlc';
+import { compareHlc } from '../../../lib/record/hlc';
 import { freePort, startApacheWebDav, type ApacheWebDav } from '../../support/apache-webdav';
 import { FakeReplica, testKey } from './fake-replica';
 import { accountData } from './accounts';

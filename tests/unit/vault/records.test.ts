@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { seal } from '../../../lib/crypto/aead';
 import { utf8Encode } from '../../../lib/crypto/encoding';
 import { TesseraError } from '../../../lib/messages/errors';
-import { compareHlc, decodeHlc, encodeHlc } from '../../../lib/sync/hlc';
+import { compareHlc, decodeHlc, encodeHlc } from '../../../lib/record/hlc';
 import { recordAd, recordAdV2, sealVersion } from '../../../lib/vault/envelope';
 import { memoryKeyStore } from '../../../lib/vault/memory-key-store';
 import { Vault } from '../../../lib/vault/vault';

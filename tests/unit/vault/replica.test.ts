@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TesseraError } from '../../../lib/messages/errors';
-import { compareHlc, encodeHlc } from '../../../lib/sync/hlc';
+import { compareHlc, encodeHlc } from '../../../lib/record/hlc';
 import type { SealedRecord } from '../../../lib/vault/types';
 import { PASS, makeVault } from './helpers';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HlcClock, compareHlc, decodeHlc, encodeHlc } from '../../../lib/sync/hlc';
+import { HlcClock, compareHlc, decodeHlc, encodeHlc } from '../../../lib/record/hlc';
 
 describe('hybrid logical clock', () => {
   it('round-trips and orders as strings', () => {

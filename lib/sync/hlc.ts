@@ -1,2 +1,0 @@
-// Moved to lib/record/hlc.ts (the record model lives below vault and sync); kept for old imports.
-export * from '../record/hlc';
