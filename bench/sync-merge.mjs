@@ -31,7 +31,7 @@ export async function resolve(specifier, context, next) {
 
 const { mergeSets } = await import('../lib/sync/merge.ts');
 const { planOwnRecords } = await import('../lib/sync/ownership.ts');
-const { encodeHlc } = await import('../lib/sync/hlc.ts');
+const { encodeHlc } = await import('../lib/record/hlc.ts');
 const { encodePack } = await import('../lib/sync/pack.ts');
 const { vaultPackCrypto, packAd } = await import('../lib/sync/pack-crypto.ts');
 const { encodeDeviceItems, itemBytes, SYNC_QUOTA } = await import('../lib/sync/backends/browser-sync.ts');
