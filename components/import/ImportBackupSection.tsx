@@ -3,10 +3,13 @@
 import { useEffect } from 'preact/hooks';
 import type { AccountSummary } from '../../lib/api/accounts';
 import { t } from '../../lib/i18n/i18n';
+import { allowPlainExport } from '../../lib/policy/policy';
+import { useManagedPolicy } from '../policy/useManagedPolicy';
 import { BackupNow, PhoneExport, PlainExport } from './Exports';
 import { FileImport } from './FileImport';
 
 export function ImportBackupSection({ accounts, onChanged }: { accounts: AccountSummary[]; onChanged(): void }) {
+  const exportsAllowed = allowPlainExport(useManagedPolicy());
   // The popup's reminder opens options.html#backup: bring the backup form into view.
   useEffect(() => {
     if (location.hash === '#backup') document.getElementById('backup-password')?.scrollIntoView({ block: 'center' });
@@ -18,9 +21,9 @@ export function ImportBackupSection({ accounts, onChanged }: { accounts: Account
       <h3>{t('backup.now.title')}</h3>
       <BackupNow />
       <h3>{t('backup.phone.title')}</h3>
-      <PhoneExport accounts={accounts} />
+      {exportsAllowed ? <PhoneExport accounts={accounts} /> : <p class="muted" data-managed-reason="allowPlainExport">{t('policy.plainExport')}</p>}
       <h3>{t('backup.plain.title')}</h3>
-      <PlainExport />
+      {exportsAllowed ? <PlainExport /> : <p class="muted" data-managed-reason="allowPlainExport">{t('policy.plainExport')}</p>}
     </div>
   );
 }

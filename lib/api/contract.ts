@@ -193,7 +193,8 @@ export const CONTRACT = {
     object({ format: literal('otpauth', 'migration'), passphrase: string, ids: optional(array(string)) }),
     // "otpauth" answers `text`, "migration" answers `uris`.
     object({ text: optional(string), uris: optional(array(string)) }),
-    ['bad-passphrase', 'not-found'],
+    // `managed`: an administrator forbids unencrypted exports (docs/policy.md, allowPlainExport).
+    ['bad-passphrase', 'not-found', 'managed'],
   ),
   'backup.export': message(object({ password: string }), object({ filename: string, data: string }), ['weak-passphrase']),
   'clock.status': message(NONE, object({ offsetMs: nullable(number), samples: number, checkedAt: nullable(number), correcting: boolean })),
@@ -209,6 +210,7 @@ export const CONTRACT = {
 export const PAGE_MESSAGES = [
   'vault.changePassphrase', 'accounts.add', 'codes.all', 'codes.use', 'popup.use', 'popup.context',
   'qr.scanRegion', 'qr.review', 'qr.pending', 'qr.confirm', 'tokens.reveal', 'tokens.clearUsed',
+  'import.preview', 'backup.status', 'backup.dismiss',
 ] as const;
 
 // --- the types testers use -------------------------------------------------------------------

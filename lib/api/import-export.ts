@@ -20,6 +20,7 @@ import { serializeOtpauthUri } from '../otp/uri';
 import { siteOf } from '../sites/site';
 import { usedMarksFrom } from '../tokens/view';
 import { assertStrongEnough } from '../vault/passphrase';
+import { assertPlainExportAllowed } from '../policy/context';
 import { buildContent, readContent, type VaultSnapshot } from '../backup/content';
 import { isBackupFile, openBackup, sealBackup } from '../backup/format';
 import { decideReminder, fingerprint, isReminderState, NO_REMINDER_STATE, REMINDER_RECORD, type ReminderState, type SyncHealth } from '../backup/reminder';
@@ -164,6 +165,9 @@ export async function exportAccounts(msg: Message, ctx: ApiContext): Promise<Res
   const format = str(msg, 'format');
   if (format !== 'otpauth' && format !== 'migration') throw new TesseraError('bad-input', t('backup.bad-export-format'));
   const passphrase = str(msg, 'passphrase');
+  // Both formats hand out seeds in clear (links, or QR codes a camera reads): an organisation
+  // that forbids plain exports forbids both (docs/policy.md, allowPlainExport).
+  await assertPlainExportAllowed(ctx);
   let ids: string[] | undefined;
   if (msg.ids !== undefined) {
     if (!Array.isArray(msg.ids) || !msg.ids.every((x) => typeof x === 'string')) throw new TesseraError('bad-input', t('error.input.list', 'ids'));

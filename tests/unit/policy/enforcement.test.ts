@@ -7,7 +7,7 @@ import { clearClipboardLater } from '../../../lib/api/clipboard';
 import { checkAutoLock, recordActivity } from '../../../lib/platform/autolock';
 import { managedSettingsStore } from '../../../lib/policy/settings';
 import { policySource } from '../../../lib/policy/source';
-import { makeApi } from '../api/context';
+import { makeApi, PASS } from '../api/context';
 
 vi.mock('wxt/browser', async () => ({ browser: (await import('wxt/testing/fake-browser')).fakeBrowser }));
 
@@ -50,5 +50,20 @@ describe('policy enforcement in features', () => {
     ctx.services = { clipboard: { scheduleClear: async (_v: string, s: number) => void delays.push(s) } };
     await clearClipboardLater(ctx, '123456');
     expect(delays).toEqual([12]);
+  });
+
+  it('unencrypted exports (links and phone QR codes) are refused when the policy forbids them; the backup is not', async () => {
+    const { call, ctx, setPolicy } = await managedApi({});
+    ctx.services = { ...ctx.services, policy: policySource(async () => ({ allowPlainExport: false })) };
+    await call({ type: 'accounts.import', text: 'otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP&issuer=Example' });
+    for (const format of ['otpauth', 'migration']) {
+      const a = await call({ type: 'accounts.export', format, passphrase: PASS });
+      expect(a).toMatchObject({ ok: false, error: { code: 'managed' } });
+      expect(JSON.stringify(a)).not.toContain('JBSWY3DPEHPK3PXP');
+    }
+    expect(await call({ type: 'backup.export', password: 'a long backup password for tests' })).toMatchObject({ ok: true });
+    ctx.services = { ...ctx.services, policy: policySource(async () => ({})) };
+    setPolicy({});
+    expect(await call({ type: 'accounts.export', format: 'otpauth', passphrase: PASS })).toMatchObject({ ok: true, text: expect.stringContaining('JBSWY3DPEHPK3PXP') });
   });
 });
