@@ -182,7 +182,8 @@ test.describe('autofill.fill on every fixture page', () => {
     for (const f of INDEX.fixtures) expect(metaOf(f.file), f.file).toEqual(f.expect);
   });
 
-  for (const fixture of INDEX.fixtures) {
+  // The issue-4 pages; the issue-13 corpus (c13-*.html) runs in autofill-corpus.spec.ts.
+  for (const fixture of INDEX.fixtures.filter((f) => !f.file.startsWith('c13-'))) {
     const ex = fixture.expect;
     if (ex.field === null) {
       test(`negative: ${fixture.file} — no-otp-field, nothing written`, async () => {

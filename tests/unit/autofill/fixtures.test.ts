@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { detect } from '../../../lib/autofill/detect';
 import { fill } from '../../../lib/autofill/fill';
 import type { Measure } from '../../../lib/autofill/visible';
-import { codeFor, expectationOf, FIXTURES, fixtureIndex, loadFixture } from './fixture-page';
+import { codeFor, expectationOf, FIXTURES, fixtureIndex, loadFixture, WITH_HOLDOUT } from './fixture-page';
 
 const index = fixtureIndex();
 
@@ -30,7 +30,8 @@ describe('fixture index', () => {
   });
 });
 
-describe.each(index.fixtures)('$file', ({ file, expect: e }) => {
+// Holdout pages (issue 13) are detected only in the final evaluation (TESSERA_HOLDOUT=1).
+describe.each(index.fixtures.filter((f) => WITH_HOLDOUT || !f.holdout))('$file', ({ file, expect: e }) => {
   it.skipIf(e.layout)(e.field === null ? 'offers no field' : `finds ${JSON.stringify(e.field)} (${e.kind})`, async () => {
     const page = await loadFixture(file);
     try {
