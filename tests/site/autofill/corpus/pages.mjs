@@ -262,7 +262,7 @@ export const PAGES = [
     file: 'c13-goanywhere-masked-hidden.html', cls: 'single', holdout: false,
     title: 'Masked visible code field plus the hidden field the form submits (GoAnywhere-style)',
     source: 'https://github.com/twofas/2fas-browser-extension/pull/83 (Fortra GoAnywhere: visible masked input, hidden input submitted)',
-    expect: single('#mfaTokenVisible', 6, { result: '#result' }), uses: [],
+    expect: single('#mfaTokenVisible', 6), uses: [],
     head: '<style>#mfaTokenVisible{-webkit-text-security:disc}</style>\n',
     body: `<h2>Multi-Factor Authentication</h2><form onsubmit="return false"><label for="mfaTokenVisible">Verification Code</label>
 <input id="mfaTokenVisible" type="text" autocomplete="off" maxlength="6" inputmode="numeric"><input type="hidden" name="mfaToken" id="mfaToken"><button>Sign In</button></form>`,
@@ -467,9 +467,9 @@ otpGroup(Array.prototype.slice.call(d.querySelectorAll('input')), { onChange: sh
     file: 'c13-ja-bank-onetime.html', cls: 'single', holdout: false, lang: 'ja',
     title: 'ワンタイムパスワード(銀行、トークンアプリ)',
     source: 'Japanese net banking (MUFG / SMBC-style) ワンタイムパスワード entry from a token app',
-    expect: single('#otpPass', null), uses: [SINGLE_JS],
+    expect: single('#otpPass', 8), uses: [SINGLE_JS],
     body: `<h1>ワンタイムパスワード認証</h1><p>ワンタイムパスワードアプリに表示された数字を入力してください。</p><table><tr><th>ワンタイムパスワード</th><td><input id="otpPass" name="otpPass" type="password" maxlength="8" inputmode="numeric"></td></tr></table><button>確認</button>`,
-    js: singleJs('#otpPass'),
+    js: singleJs('#otpPass', 8),
   },
   {
     file: 'c13-ja-split-kakunin.html', cls: 'split', holdout: true, lang: 'ja',
@@ -539,7 +539,7 @@ otpGroup(Array.prototype.slice.call(d.querySelectorAll('input')), { onChange: sh
     file: 'c13-zh-dongtai-kouling.html', cls: 'single', holdout: true, lang: 'zh',
     title: '动态口令(身份验证器)',
     source: 'Chinese cloud console (Alibaba Cloud / Tencent Cloud-style) MFA 动态口令 / 虚拟MFA',
-    expect: single('#mfa-code', null), uses: [SINGLE_JS],
+    expect: single('#mfa-code', 6), uses: [SINGLE_JS],
     body: `<h2>安全验证</h2><p>请输入虚拟MFA设备(身份验证器应用)上显示的6位动态口令。</p><input id="mfa-code" type="text" placeholder="6位数字" maxlength="6"><button>确定</button>`,
     js: singleJs('#mfa-code'),
   },
@@ -567,7 +567,7 @@ otpGroup(Array.prototype.slice.call(d.querySelectorAll('input')), { onChange: sh
     file: 'c13-ko-single-otp.html', cls: 'single', holdout: false, lang: 'ko',
     title: 'OTP 번호 입력',
     source: 'Korean bank web (KB / Shinhan-style) 모바일 OTP 번호',
-    expect: single('#otpNo', null), uses: [SINGLE_JS],
+    expect: single('#otpNo', 6), uses: [SINGLE_JS],
     body: `<h1>추가 인증</h1><p>OTP 앱에서 생성된 번호를 입력하세요.</p><label for="otpNo">OTP 번호</label><input id="otpNo" type="text" maxlength="6"><button>확인</button>`,
     js: singleJs('#otpNo'),
   },
@@ -575,7 +575,7 @@ otpGroup(Array.prototype.slice.call(d.querySelectorAll('input')), { onChange: sh
     file: 'c13-ja-shadow-mfa.html', cls: 'single', holdout: false, lang: 'ja',
     title: '多要素認証(Web コンポーネント、open shadow)',
     source: 'AWS Amplify UI Authenticator (ja locale): amplify-authenticator confirm sign-in, "コードを確認"',
-    expect: { field: ['amplify-confirm', 'input'], kind: 'single', length: 6 }, uses: [],
+    expect: { field: ['amplify-confirm', 'input'], kind: 'single', length: null }, uses: [],
     body: `<h1>サインイン</h1><amplify-confirm></amplify-confirm>`,
     js: `customElements.define('amplify-confirm', class extends HTMLElement {
   constructor() {
