@@ -9,7 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { detect } from '../../../lib/autofill/detect';
 import { fill } from '../../../lib/autofill/fill';
 import type { Measure } from '../../../lib/autofill/visible';
-import { codeFor, expectationOf, FIXTURES, fixtureIndex, loadFixture, WITH_HOLDOUT } from './fixture-page';
+import { closedRootOf, codeFor, expectationOf, FIXTURES, fixtureIndex, loadFixture, WITH_HOLDOUT } from './fixture-page';
+
+/** Closed shadow roots, as chrome.dom.openOrClosedShadowRoot shows them to a content script. */
+const shadowOf = closedRootOf;
 
 const index = fixtureIndex();
 
@@ -43,7 +46,7 @@ describe.each(index.fixtures.filter((f) => WITH_HOLDOUT || !f.holdout))('$file',
       const field = e.field === null ? null : page.resolve(e.field);
       if (e.field !== null) expect(field, 'the expected field exists').not.toBeNull();
       for (const doc of page.documents()) {
-        const found = detect(doc);
+        const found = detect(doc, { shadowOf });
         if (field && field.ownerDocument === doc) {
           expect(found?.inputs[0]).toBe(field);
           expect(found?.kind).toBe(e.kind);
@@ -62,7 +65,7 @@ describe.each(index.fixtures.filter((f) => WITH_HOLDOUT || !f.holdout))('$file',
     try {
       await page.settle();
       const field = page.resolve(e.field!)!;
-      const found = detect(field.ownerDocument)!;
+      const found = detect(field.ownerDocument, { shadowOf })!;
       const code = codeFor(e);
       const result = await fill(found, code);
       expect(result).toEqual({ filled: true, fields: e.kind === 'split' ? code.length : 1 });
