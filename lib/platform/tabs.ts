@@ -18,7 +18,8 @@ export const browserTabs: TabsPort = {
   async frames(tabId) {
     try {
       // The origin too: an about:blank / about:srcdoc frame has its creator's (issue 13, frameSite).
-      const results = await browser.scripting.executeScript({ target: { tabId, allFrames: true }, func: () => [location.href, location.origin] });
+      // self.origin, not location.origin: the latter reads "null" there in Chrome's isolated world.
+      const results = await browser.scripting.executeScript({ target: { tabId, allFrames: true }, func: () => [location.href, self.origin] });
       // documentId: Chrome 106+; Firefox leaves it out, and messages then go by frame id alone.
       return results.map((r) => {
         const [url, origin] = Array.isArray(r.result) ? (r.result as unknown[]).map(String) : [String(r.result ?? ''), undefined];
