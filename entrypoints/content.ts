@@ -21,10 +21,19 @@ export default defineContentScript({
     const stop = whenFields(document, () => {
       browser.runtime.sendMessage({ type: 'autofill.engine' }).catch(() => undefined);
     });
+    const agent = () => (globalThis as unknown as Record<string, { stop(): void } | undefined>)[AGENT_KEY];
+    // Until the detector runs here, this frame has no field: say so (protocol.ts DetectAnswer).
+    const listener = (msg: unknown, sender: { id?: string }, sendResponse: (answer: unknown) => void) => {
+      if (sender.id !== browser.runtime.id || (msg as { type?: unknown } | null)?.type !== 'autofill.detect' || agent()) return undefined;
+      sendResponse({ found: false, kind: null, length: null, score: 0, frameUrl: document.URL, top: window.top === window });
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener(listener);
     // An updated or reloaded extension orphans this script and the detector: stop watching the page.
     ctx.onInvalidated(() => {
       stop();
-      (globalThis as unknown as Record<string, { stop(): void } | undefined>)[AGENT_KEY]?.stop();
+      browser.runtime.onMessage.removeListener(listener);
+      agent()?.stop();
     });
   },
 });

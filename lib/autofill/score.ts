@@ -151,7 +151,7 @@ export function scoreField(f: FieldFacts): Score {
 export type BoxEvidence = 'digit' | 'shape';
 
 /** Base points of a group: 6 boxes is the TOTP shape; a hidden input that aggregates them adds a little. */
-export const GROUP_POINTS = { digit6: 50, digit: 40, shape6: 40, shape: 30, joined: 10 } as const;
+export const GROUP_POINTS = { digit6: 50, digit: 40, shape6: 30, shape: 20, joined: 10 } as const;
 
 /**
  * Scores a group of `boxes` one-digit inputs (facts of the first box, with the group's own
