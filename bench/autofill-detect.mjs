@@ -1,7 +1,9 @@
 // Autofill content script: its size, and what detection and the page observer cost.
 // - Size: entrypoints/content.ts bundled in isolation with rolldown (the bundler under WXT's
 //   vite), wrapped as WXT wraps content scripts (ContentScriptContext), minified, then gzip -9;
-//   also the file of the last `wxt build` in .output/, when there is one.
+//   also the file of the last `wxt build` in .output/, when there is one. Since issue 13 that
+//   script is a sentinel; the detector (entrypoints/autofill-engine.ts) is injected on demand
+//   into frames that have a field, and its size is shown too (the 8 KB budget is the sentinel's).
 // - Detection: median of N runs (default 25, after 3 warm-ups) of detect() on a generated page
 //   of 5,000 elements (with and without a code field) and on each fixture page of
 //   tests/site/autofill (every frame of the page), in happy-dom and, when it is installed, in
@@ -83,6 +85,10 @@ const lib = (p) => JSON.stringify(join(ROOT, 'lib/autofill', p));
 const contentEntry = `import definition from ${JSON.stringify(join(ROOT, 'entrypoints/content.ts'))};
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 (async () => { const { main, ...options } = definition; return await main(new ContentScriptContext('content', options)); })();`;
+
+/** The detector injected on demand (issue 13): its size counts where a page has a field. */
+const engineEntry = `import definition from ${JSON.stringify(join(ROOT, 'entrypoints/autofill-engine.ts'))};
+definition.main();`;
 
 /** What the benchmarks call. */
 const benchEntry = `export { detect, candidates } from ${lib('detect.ts')};
@@ -329,8 +335,15 @@ try {
     const code = readFileSync(built);
     sizes.push(['.output/chrome-mv3/content-scripts/content.js (last wxt build)', code.length, gzipSync(code, { level: 9 }).length]);
   }
+  const engine = await bundle(engineEntry, { format: 'iife', minify: true });
+  sizes.push(['autofill-engine.ts (injected on demand), isolated build', engine.length, gzipSync(engine, { level: 9 }).length]);
+  const builtEngine = join(ROOT, '.output/chrome-mv3/autofill-engine.js');
+  if (existsSync(builtEngine)) {
+    const code = readFileSync(builtEngine);
+    sizes.push(['.output/chrome-mv3/autofill-engine.js (last wxt build)', code.length, gzipSync(code, { level: 9 }).length]);
+  }
   const forbidden = ['@noble', 'hash-wasm', 'jsqr', 'zxing', 'otpauth', 'crypto.subtle', 'strings/'].filter((w) => content.includes(w));
-  table('Content script size (budget: 8 KB minified + gzipped)', ['file', 'minified', 'gzip -9'], sizes.map(([f, a, b]) => [f, kb(a), kb(b)]));
+  table('Content script size (budget: 8 KB minified + gzipped, for the always-injected content.js)', ['file', 'minified', 'gzip -9'], sizes.map(([f, a, b]) => [f, kb(a), kb(b)]));
   console.log(forbidden.length ? `  contains: ${forbidden.join(', ')}` : '  contains no crypto, QR, OTP or dictionary code');
 
   const esm = join(tmp, 'autofill.mjs');
