@@ -45,6 +45,21 @@ describe('per-digit groups without maxlength', () => {
     expect(hidden.value).toBe('123456');
   });
 
+  it('reports a failed fill when the page’s own aggregate does not hold the code, and never overwrites it', async () => {
+    page(`${CTX}<div>${six(() => 'maxlength="1" inputmode="numeric"')}<input type="hidden" name="otp"></div>`);
+    const found = detect(document)!;
+    const hidden = found.joined!;
+    // A page whose aggregate drops the last digit (a bug of its own): the boxes look right, the form would submit 5 digits.
+    for (const b of found.inputs) b.addEventListener('input', () => { hidden.value = found.inputs.slice(0, 5).map((x) => x.value).join(''); });
+    expect(await fill(found, '123456')).toEqual({ filled: false, fields: 6 });
+    expect(hidden.value).toBe('12345');
+    // An aggregate the page leaves alone is set for it.
+    page(`${CTX}<div>${six(() => 'maxlength="1" inputmode="numeric"')}<input type="hidden" name="code"></div>`);
+    const quiet = detect(document)!;
+    expect(await fill(quiet, '654321')).toEqual({ filled: true, fields: 6 });
+    expect(quiet.joined!.value).toBe('654321');
+  });
+
   it('plain wide fields in a row, a 4×4 card number and 3-part phones are no group', () => {
     expect(detect(page(`<form>${six((i) => `name="answer${i + 1}" class="form-control"`)}</form>`))).toBeNull();
     expect(detect(page('<fieldset><legend>Card number</legend><input name="cc1" maxlength="4"><input name="cc2" maxlength="4"><input name="cc3" maxlength="4"><input name="cc4" maxlength="4"></fieldset>'))).toBeNull();
