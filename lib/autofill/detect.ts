@@ -84,9 +84,22 @@ function boxEvidence(input: HTMLInputElement): number {
   return width > 0 && width <= BOX_WIDTH ? 1 : 0;
 }
 
-/** Boxes of one group look alike: same type and the same classes once numbers are dropped. */
-function shapeOf(input: HTMLInputElement): string {
-  return `${input.type} ${(input.getAttribute('class') ?? '').replace(/\d+/g, '')}`;
+/** The classes of a box, numbers dropped (ci-otp-1 and ci-otp-2 are one class). */
+function classesOf(input: HTMLInputElement): Set<string> {
+  return new Set((input.getAttribute('class') ?? '').replace(/\d+/g, '').split(/\s+/).filter(Boolean));
+}
+
+/**
+ * Boxes of one group look alike: the same type, and classes that are the same but for one or two
+ * a framework adds to some boxes ("first-input", "is-filled", "active").
+ */
+function alike(a: HTMLInputElement, b: HTMLInputElement): boolean {
+  if (a.type !== b.type) return false;
+  const x = classesOf(a);
+  const y = classesOf(b);
+  let shared = 0;
+  for (const c of x) if (y.has(c)) shared++;
+  return Math.max(x.size, y.size) - shared <= (shared >= 2 ? 2 : 0);
 }
 
 function ancestors(el: Element, levels: number): Element[] {
@@ -198,7 +211,7 @@ function scan(root: Root, out: Candidate[], pass: Scan, measure?: Measure): void
       if (!isVisible(input, measure)) continue;
       const last = run[run.length - 1]?.input;
       const lead = (input.getAttribute('maxlength') ?? '1') !== '1';
-      if (last && (lead || !near(last, input) || (shapeOf(last) !== shapeOf(input) && !(isBox(last) && isBox(input))))) flush();
+      if (last && (lead || !near(last, input) || (!alike(last, input) && !(isBox(last) && isBox(input))))) flush();
       run.push({ input, evidence });
       continue;
     }

@@ -25,6 +25,7 @@ describe('per-digit groups without maxlength', () => {
     ['one-time-code on every box', () => 'autocomplete="one-time-code" class="pin"'],
     ['narrow boxes, nothing else', () => 'class="box" style="width:40px"'],
     ['size=1 boxes', () => 'size="1" class="ant-otp-input"'],
+    ['boxes one of which carries an extra framework class', (i: number) => `type="number" class="two-step-code form-control w-50px${i === 0 ? ' first-input' : ''}" style="width:50px"`],
   ])('%s form a group of six', (_name, attrs) => {
     const found = detect(page(`${CTX}<div class="row">${six(attrs)}</div>`));
     expect(found).toMatchObject({ kind: 'split', length: 6 });
