@@ -14,7 +14,7 @@
 //   (MutationObserver callbacks + detections) per second of page time.
 // Prints tables; nothing is asserted. Results go to docs/autofill.md.
 //
-//   node bench/autofill-detect.mjs [runs] [--no-chromium]
+//   node bench/autofill-detect.mjs [runs] [--no-chromium] [--quick: generated pages only] [--holdout]
 import { createServer } from 'node:http';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus, release } from 'node:os';
@@ -100,6 +100,7 @@ export { layoutMeasure } from ${lib('visible.ts')};`;
  * holdout pages is read by bench/autofill-eval.mjs alone), unless --holdout.
  */
 function fixtureFiles() {
+  if (args.includes('--quick')) return [];
   return JSON.parse(readFileSync(join(FIXTURES, 'index.json'), 'utf8')).fixtures.filter((f) => args.includes('--holdout') || !f.holdout).map((f) => f.file);
 }
 

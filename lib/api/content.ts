@@ -51,7 +51,7 @@ export async function autofillRequest(msg: Message, sender: SenderLike, ctx: Api
 export async function autofillEngine(_msg: Message, sender: SenderLike, ctx: ApiContext): Promise<Answer> {
   const tabId = sender.tab?.id;
   const tabs = ctx.services?.tabs as TabsPort | undefined;
-  if (tabId === undefined || !tabs?.inject) return { ok: false, error: { code: 'forbidden', message: '' } };
+  if (tabId === undefined || !tabs?.inject) return failure(new TesseraError('forbidden'));
   await tabs.inject(tabId, sender.frameId ?? 0);
   return { ok: true };
 }

@@ -92,3 +92,14 @@ describe('the site of a frame without a URL of its own', () => {
     expect([...cross.writes, ...sandboxed.writes]).toEqual([]);
   });
 });
+
+describe('autofill.engine from the sentinel', () => {
+  it('injects the detector into the asking frame only, and refuses a sender without a tab', async () => {
+    const { autofillEngine } = await import('../../../lib/api/content');
+    const { ctx, injected } = await setup([{ frameId: 0, url: 'https://example.com/' }]);
+    expect(await autofillEngine({ type: 'autofill.engine' }, { tab: { id: 1 }, frameId: 9 } as never, ctx)).toEqual({ ok: true });
+    expect(injected).toEqual([9]);
+    expect(await autofillEngine({ type: 'autofill.engine' }, {} as never, ctx)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(injected).toEqual([9]);
+  });
+});
