@@ -32,6 +32,13 @@ export const CHANNEL_WORDS: Record<Exclude<Channel, 'unknown'>, RegExp> = {
   email: /e-?mail|\bmail\b|\binbox\b|courriel|correo|bo[iî]te de r[eé]ception|posteingang|メール|邮件|邮箱|郵件|信箱|이메일|메일|\b\w[•*]+@|@[a-z0-9-]+\.[a-z]{2,}/,
 };
 
+/**
+ * Words that say a code was or will be delivered ("we sent", "check your inbox", 送信, 发送,
+ * 발송, gesendet, envoyé, enviado…). In the page's text, far from the field, an SMS or e-mail word
+ * counts only next to one of these: a footer's "contact us by e-mail" says nothing of the code.
+ */
+export const DELIVERY = /\bsen[dt]\b|\btext(?:ed)?\b|e-?mailed|\bdeliver|receiv|\bget\b|\bcheck\b|inbox|送信|送った|送りました|届|お知らせ|发送|已发|发至|查收|傳送|보냈|발송|전송|gesendet|geschickt|erhalten|envoy|re[cç]u|enviado|enviamos|recibir/;
+
 const TIERS: Array<[keyof ChannelHint, number]> = [['own', 3], ['near', 2], ['page', 1]];
 
 /** Points per channel for a hint. */
@@ -40,7 +47,11 @@ export function channelScores(hint: ChannelHint): Record<Exclude<Channel, 'unkno
   for (const [tier, weight] of TIERS) {
     const text = (hint[tier] ?? '').normalize('NFKC').toLowerCase();
     if (!text) continue;
-    for (const ch of Object.keys(out) as Array<keyof typeof out>) if (CHANNEL_WORDS[ch].test(text)) out[ch] += weight;
+    const delivered = tier !== 'page' || DELIVERY.test(text);
+    for (const ch of Object.keys(out) as Array<keyof typeof out>) {
+      if ((ch === 'sms' || ch === 'email') && !delivered) continue;
+      if (CHANNEL_WORDS[ch].test(text)) out[ch] += weight;
+    }
   }
   return out;
 }

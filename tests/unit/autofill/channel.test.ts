@@ -6,16 +6,20 @@ import { detect } from '../../../lib/autofill/detect';
 import { hintOf, pageText } from '../../../lib/autofill/hint';
 
 const onPage = (page: string) => channelOf({ own: '', near: '', page });
+/** The text just before the field (instructions, headings). */
+const near = (text: string) => channelOf({ own: '', near: text, page: '' });
 
 describe('channelOf', () => {
   it('reads SMS, call and e-mail pages in six languages', () => {
     for (const t of ['We texted you a code', 'Enter the code we sent by SMS to +44 7700 ••• 123', 'SMSで送信された認証コード', 'Wir haben Ihnen einen Code per SMS gesendet', 'code reçu par SMS', 'Te enviamos un código por SMS', '验证码已发送至 138****5678', '휴대폰으로 문자 메시지를 보냈습니다']) {
-      expect(onPage(t), t).toBe('sms');
+      expect(near(t), t).toBe('sms');
     }
     for (const t of ['We’re calling +1 (•••) •••-4321, enter the code you hear', '音声通話でお知らせする認証番号', 'Sie erhalten einen Anruf']) expect(onPage(t), t).toBe('call');
+    expect(onPage('We sent a text message with your code')).toBe('sms');
     for (const t of ['We’ve sent a code to a•••@example.com', 'メールに記載された確認コード', 'Code per E-Mail', 'envoyé par e-mail', 'a tu correo electrónico', '验证码已发送到您的邮箱', '이메일로 인증번호를 발송했습니다']) {
-      expect(onPage(t), t).toBe('email');
+      expect(near(t), t).toBe('email');
     }
+    expect(onPage('メールアドレス宛に確認コードを送信しました')).toBe('email');
   });
 
   it('reads authenticator pages, and lets the app win ties and alternatives', () => {
@@ -27,8 +31,12 @@ describe('channelOf', () => {
     expect(channelOf({ own: 'sms code', near: '', page: 'or use your authenticator app' })).toBe('sms');
     expect(channelOf({ own: 'authenticator code', near: '', page: 'We sent a code by SMS' })).toBe('app');
     expect(onPage('Enter the verification code')).toBe('unknown');
+    // Far from the field, an e-mail or phone word says nothing of the code unless something was sent.
+    expect(onPage('Enter your MFA code. Questions? Contact support by email or phone number 0120-000-000.')).toBe('unknown');
+    expect(onPage('Enter your MFA code. We sent it to your email.')).toBe('email');
     expect(channelOf(undefined)).toBe('unknown');
-    expect(channelScores({ own: 'sms', near: 'sms', page: 'sms' }).sms).toBe(6);
+    expect(channelScores({ own: 'sms', near: 'sms', page: 'sms sent' }).sms).toBe(6);
+    expect(channelScores({ own: 'sms', near: 'sms', page: 'sms' }).sms).toBe(5);
   });
 });
 
