@@ -1,38 +1,39 @@
-// The always-injected content script (every frame of every page): finds one-time-code fields and
-// fills the code the background sends (lib/autofill/agent.ts; protocol in lib/autofill/protocol.ts).
-// Kept tiny (≤ 8 KB minified and gzipped, see bench/autofill-detect.mjs): no crypto, no QR code,
-// no dictionaries — the chip's title comes from browser.i18n (public/_locales, key chipTitle).
+// The always-injected content script (every frame of every page, about:blank and about:srcdoc
+// frames included): a sentinel. Once the frame has a field (lib/autofill/sentinel.ts) it asks the
+// background to inject the detector (entrypoints/autofill-engine.ts), which finds one-time-code
+// fields and fills the code the background sends (lib/autofill/agent.ts, protocol.ts).
+// Kept tiny (≤ 8 KB minified and gzipped, see bench/autofill-detect.mjs): no detection, no crypto.
+// match_about_blank / match_origin_as_fallback: frames without a URL of their own (srcdoc,
+// about:blank written by their parent) run with their creator's origin and get the script too
+// (Chrome 99+, Firefox 128+); the background takes their site from that origin (lib/api/autofill.ts).
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startAgent } from '../lib/autofill/agent';
-import type { FillRequestAnswer } from '../lib/autofill/protocol';
-import { layoutMeasure } from '../lib/autofill/visible';
+import { whenFields } from '../lib/autofill/sentinel';
+import { AGENT_KEY } from '../lib/autofill/protocol';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
   allFrames: true,
+  matchAboutBlank: true,
+  matchOriginAsFallback: true,
   runAt: 'document_idle',
   main(ctx) {
-    const title = browser.i18n.getMessage('chipTitle') || 'Tessera';
-    const agent = startAgent(document, {
-      send: (msg) => browser.runtime.sendMessage(msg) as Promise<FillRequestAnswer | undefined>,
-      title,
-      pickTitle: browser.i18n.getMessage('chipPick') || title,
-      measure: layoutMeasure,
+    const stop = whenFields(document, () => {
+      browser.runtime.sendMessage({ type: 'autofill.engine' }).catch(() => undefined);
     });
+    const agent = () => (globalThis as unknown as Record<string, { stop(): void } | undefined>)[AGENT_KEY];
+    // Until the detector runs here, this frame has no field: say so (protocol.ts DetectAnswer).
     const listener = (msg: unknown, sender: { id?: string }, sendResponse: (answer: unknown) => void) => {
-      // Only this extension's background talks to the content script.
-      if (sender.id !== browser.runtime.id) return undefined;
-      const answer = agent.handle(msg);
-      if (!answer) return undefined;
-      void answer.then(sendResponse, () => sendResponse({ filled: false, fields: 0 }));
-      return true; // The answer comes asynchronously (runtime.onMessage's sendResponse contract).
+      if (sender.id !== browser.runtime.id || (msg as { type?: unknown } | null)?.type !== 'autofill.detect' || agent()) return undefined;
+      sendResponse({ found: false, kind: null, length: null, score: 0, frameUrl: document.URL, top: window.top === window });
+      return undefined;
     };
     browser.runtime.onMessage.addListener(listener);
-    // An updated or reloaded extension orphans this script: stop watching the page.
+    // An updated or reloaded extension orphans this script and the detector: stop watching the page.
     ctx.onInvalidated(() => {
+      stop();
       browser.runtime.onMessage.removeListener(listener);
-      agent.stop();
+      agent()?.stop();
     });
   },
 });

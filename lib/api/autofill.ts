@@ -13,6 +13,7 @@ import { useCode } from './codes';
 import { errorWith, int, optStr } from './router';
 import { clearClipboardLater } from './clipboard';
 import type { DetectAnswer, WriteAnswer } from '../autofill/protocol';
+import { channelOf } from '../autofill/channel';
 import type { ApiContext, Message, Result } from './types';
 
 /** What a frame's content script answers to `autofill.detect`. */
@@ -26,12 +27,14 @@ export interface TabsPort {
    * Every frame's id, URL and (where the browser gives it) document id; throws
    * TesseraError('unscriptable') for pages we may not read.
    */
-  frames(tabId: number): Promise<Array<{ frameId: number; url: string; documentId?: string }>>;
+  frames(tabId: number): Promise<Array<{ frameId: number; url: string; documentId?: string; origin?: string }>>;
   /**
    * Sends a message to one frame's content script; undefined when none answers. With a document
    * id, only that document gets it: a frame that navigated meanwhile gets nothing.
    */
   send<T>(tabId: number, frameId: number, message: Record<string, unknown>, documentId?: string): Promise<T | undefined>;
+  /** Injects the detector (entrypoints/autofill-engine.ts) into one frame, or all; idempotent. */
+  inject?(tabId: number, frameId?: number): Promise<void>;
 }
 
 export interface FillRequest {
@@ -62,7 +65,9 @@ const tabsOf = (ctx: ApiContext): TabsPort => {
  * The frame with the best code field, or null. The frame's URL is the browser's (from listing the
  * frames), not what its content script says: the site rules below must not rest on a page's word.
  */
-async function detect(tabs: TabsPort, tabId: number, onlyFrame?: number): Promise<{ frameId: number; url: string; documentId?: string; detection: FrameDetection } | null> {
+async function detect(tabs: TabsPort, tabId: number, onlyFrame?: number): Promise<{ frameId: number; url: string; documentId?: string; origin?: string; detection: FrameDetection } | null> {
+  // The detector runs only where the sentinel asked for it: make sure every frame has it.
+  await tabs.inject?.(tabId, onlyFrame);
   const frames = (await tabs.frames(tabId)).filter((f) => onlyFrame === undefined || f.frameId === onlyFrame);
   const answers = await Promise.all(
     frames.map(async (f) => ({ ...f, detection: await tabs.send<FrameDetection>(tabId, f.frameId, { type: 'autofill.detect' }, f.documentId) })),
@@ -106,6 +111,31 @@ async function chooseAccount(ctx: ApiContext, tabSite: string | null, frameSite:
   return bound[0]!;
 }
 
+/**
+ * Issue 13 (shared/automation-api.md "Autofill and email codes"): without an account the user
+ * named, a page whose code comes by text message or phone call gets no authenticator code
+ * (not-app-code), and one whose code comes by e-mail gets none either: e-mail codes are not read
+ * yet, so there is no mailbox code to give (no-email-code). The channel is the page's word
+ * (lib/autofill/channel.ts): it can only make Tessera refuse, never fill elsewhere.
+ */
+function refuseOtherChannels(detection: FrameDetection, accountId: string | undefined): void {
+  if (accountId !== undefined) return;
+  const channel = channelOf(detection.hint);
+  if (channel === 'sms' || channel === 'call') throw new TesseraError('not-app-code');
+  if (channel === 'email') throw new TesseraError('no-email-code');
+}
+
+/**
+ * The site a frame belongs to. An about:blank or about:srcdoc frame (or a blob:/data: one) has
+ * no host of its own: it runs with its creator's origin, which the browser reports (never the
+ * page's word), so its site is that origin's; an opaque origin ("null": a sandboxed frame) has no
+ * site, and a frame without one is only filled when the tab's site is null too (never).
+ */
+export function frameSite(url: string, origin?: string): string | null {
+  if (/^(?:https?|file):/i.test(url) || origin === undefined) return siteOf(url);
+  return origin && origin !== 'null' ? siteOf(origin) : null;
+}
+
 /** Fills and says with which code (for popup.use, which copies that same code if it didn't land). */
 async function fillWithCode(req: FillRequest, ctx: ApiContext): Promise<FillResult & { code: string }> {
   const tabs = tabsOf(ctx);
@@ -113,7 +143,8 @@ async function fillWithCode(req: FillRequest, ctx: ApiContext): Promise<FillResu
   if (tabUrl === null) throw new TesseraError('not-found');
   const best = await detect(tabs, req.tabId, req.frameId);
   if (!best) throw new TesseraError('no-otp-field');
-  const account = await chooseAccount(ctx, siteOf(tabUrl), siteOf(best.url), best.frameId, req.accountId, req.automatic);
+  refuseOtherChannels(best.detection, req.accountId);
+  const account = await chooseAccount(ctx, siteOf(tabUrl), frameSite(best.url, best.origin), best.frameId, req.accountId, req.automatic);
   const { code } = await useCode(account, ctx);
   // Addressed to the document that was checked: if the frame navigated since, nothing is written.
   const written = await tabs.send<WriteAnswer>(req.tabId, best.frameId, { type: 'autofill.write', code }, best.documentId);

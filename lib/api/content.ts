@@ -6,7 +6,7 @@ import { TesseraError } from '../messages/errors';
 import type { SenderLike } from '../messages/sender';
 import { siteOf } from '../sites/site';
 import { failure, type Answer } from './router';
-import { accountsForSite, fill } from './autofill';
+import { accountsForSite, fill, type TabsPort } from './autofill';
 import type { ApiContext, Message } from './types';
 
 /** At most one automatic fill per page in this interval, whatever the page does with its fields. */
@@ -44,4 +44,16 @@ export async function autofillRequest(msg: Message, sender: SenderLike, ctx: Api
   }
 }
 
-export const contentHandlers = { 'autofill.request': autofillRequest };
+/**
+ * autofill.engine: the sentinel content script saw a field in its frame and asks for the detector
+ * (entrypoints/autofill-engine.ts). Only our own script is injected, only into the asking frame.
+ */
+export async function autofillEngine(_msg: Message, sender: SenderLike, ctx: ApiContext): Promise<Answer> {
+  const tabId = sender.tab?.id;
+  const tabs = ctx.services?.tabs as TabsPort | undefined;
+  if (tabId === undefined || !tabs?.inject) return failure(new TesseraError('forbidden'));
+  await tabs.inject(tabId, sender.frameId ?? 0);
+  return { ok: true };
+}
+
+export const contentHandlers = { 'autofill.request': autofillRequest, 'autofill.engine': autofillEngine };

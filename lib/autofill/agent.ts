@@ -6,6 +6,7 @@
 import { createChip, type Chip } from './chip';
 import { candidates, type Candidate } from './detect';
 import { fill } from './fill';
+import { hintOf } from './hint';
 import { observe } from './observe';
 import type { AccountChoice, DetectAnswer, FillRequest, FillRequestAnswer, WriteAnswer } from './protocol';
 import { isToContent } from './protocol';
@@ -20,6 +21,8 @@ export interface AgentOptions {
   measure?: Measure;
   /** Minimum ms between detections caused by page changes (default 250). */
   interval?: number;
+  /** Closed shadow roots (detect.ts DetectOptions.shadowOf). */
+  shadowOf?: (el: Element) => ShadowRoot | null | undefined;
 }
 
 export interface Agent {
@@ -63,7 +66,7 @@ export function startAgent(doc: Document, options: AgentOptions): Agent {
   const observer = observe(() => refresh(), { interval: options.interval, ignore: (n) => n === chip.host });
 
   const refresh = (): Candidate | null => {
-    best = candidates(doc, { measure: options.measure, onShadowRoot: (r) => observer.watch(r) })[0];
+    best = candidates(doc, { measure: options.measure, shadowOf: options.shadowOf, onShadowRoot: (r) => observer.watch(r) })[0];
     current = best && best.score >= THRESHOLD ? best : null;
     if (!current) {
       chip.hide();
@@ -88,6 +91,7 @@ export function startAgent(doc: Document, options: AgentOptions): Agent {
       score: best?.score ?? 0,
       frameUrl: doc.URL,
       top: !!view && view.top === view,
+      ...(current && { hint: hintOf(current) }),
     };
   };
 

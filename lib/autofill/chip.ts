@@ -1,7 +1,7 @@
 // The chip: a small button beside the detected field (inside a wide field's right end, after the
 // last box of a group), and, when several accounts fit, a short list to pick one from. It lives in
-// a closed shadow root on a host element appended to <html> (not into the page's own containers,
-// whose frameworks own their children), so page CSS and scripts can neither style nor read it.
+// a closed shadow root on a host element placed right after its field (so it follows the field in
+// the tab order), so page CSS and scripts can neither style nor read it.
 // Fixed positioning follows the anchor on scroll and resize. All text is set with textContent.
 import type { AccountChoice } from './protocol';
 
@@ -85,8 +85,17 @@ export function createChip(doc: Document, options: ChipOptions): Chip {
     host.style.display = shown ? 'block' : 'none';
     if (!r || !shown) return;
     // Inside the right end of a wide field; after a narrow one (the last box of a group).
-    host.style.left = `${Math.round(r.width >= 4 * SIZE ? r.right - SIZE - 4 : r.right + 4)}px`;
-    host.style.top = `${Math.round(r.top + (r.height - SIZE) / 2)}px`;
+    const left = Math.round(r.width >= 4 * SIZE ? r.right - SIZE - 4 : r.right + 4);
+    const top = Math.round(r.top + (r.height - SIZE) / 2);
+    host.style.left = `${left}px`;
+    host.style.top = `${top}px`;
+    // Beside the field, an ancestor with a transform or filter makes itself the fixed box's
+    // containing block (CSS Transforms §2): correct by where the host really landed.
+    const at = host.getBoundingClientRect();
+    if (Math.abs(at.left - left) > 1 || Math.abs(at.top - top) > 1) {
+      host.style.left = `${left + left - at.left}px`;
+      host.style.top = `${top + top - at.top}px`;
+    }
   };
 
   const schedule = () => {
@@ -123,7 +132,9 @@ export function createChip(doc: Document, options: ChipOptions): Chip {
     show(el) {
       if (anchor !== el) closeMenu();
       anchor = el;
-      if (!host.isConnected) doc.documentElement.append(host);
+      // Right after its field (after the last box of a group), so Tab from the field reaches the
+      // chip next (issue 13); it was appended to <html>, at the end of the tab order.
+      if (el.nextSibling !== host) el.after(host);
       place();
     },
     hide() {

@@ -1,7 +1,7 @@
 // Reads what a page says about an input: its name, id and class, its labels (label[for],
 // a wrapping label, aria-labelledby — the HTML and WAI-ARIA "accessible name" sources, cheaply),
 // the text just before it, its type and length hints. Output is plain data for score.ts.
-import { CARD_CONTEXT, normalise } from './keywords';
+import { CARD_CONTEXT, normalise, SAMPLE_CODE } from './keywords';
 import type { FieldFacts } from './score';
 import { parentOf } from './visible';
 
@@ -85,11 +85,23 @@ function intAttr(el: Element, name: string): number | null {
   return Number.isNaN(n) ? null : n;
 }
 
+/** What one detection pass knows of the page: card forms (cached per form) and its purpose. */
+export interface Scan {
+  cards: Map<ParentNode, boolean>;
+  /** The page has a site search: a search landmark or a type=search field (page purpose). */
+  searchPage: boolean;
+}
+
+/** A new pass over `doc`. */
+export function scanOf(doc: Document): Scan {
+  return { cards: new Map(), searchPage: !!doc.querySelector('[role=search],search,input[type=search]') };
+}
+
 /**
  * Facts about `input`. `more` adds a group's own label and context (for one-digit box groups,
  * where the first box carries little and the group's container carries the label).
  */
-export function factsOf(input: HTMLInputElement, cards: Map<ParentNode, boolean>, more?: { desc: string; ctx: string }): FieldFacts {
+export function factsOf(input: HTMLInputElement, scan: Scan, more?: { desc: string; ctx: string }): FieldFacts {
   const a = (n: string) => input.getAttribute(n) ?? '';
   const name = a('name');
   return {
@@ -103,7 +115,9 @@ export function factsOf(input: HTMLInputElement, cards: Map<ParentNode, boolean>
     maxLength: intAttr(input, 'maxlength'),
     pattern: a('pattern'),
     tabIndex: intAttr(input, 'tabindex'),
-    card: isCardForm(input.form ?? (input.getRootNode() as Root), cards),
+    card: isCardForm(input.form ?? (input.getRootNode() as Root), scan.cards),
     search: /^[qs]$/.test(name) || !!input.closest('[role=search],search'),
+    sample: SAMPLE_CODE.test(a('placeholder').trim()),
+    searchPage: scan.searchPage,
   };
 }

@@ -4,6 +4,8 @@
 //   input event whose value equals the recorded one is dropped as "no change".
 // - Events as typing makes them (UI Events §5.2.4 keydown → input → keyup; HTML's `change` last),
 //   bubbling and composed so listeners outside a shadow root hear them.
+// - Read back (issue 13): a group's aggregate (the hidden input its form submits) must hold the
+//   code; the page's own aggregate is never overwritten, only one the page leaves alone is set.
 // - One digit per box for groups. A synthetic paste (Clipboard API §7 ClipboardEvent with a
 //   DataTransfer) is tried first on the first box: a synthetic paste has no default action, so it
 //   does nothing unless the page handles it (defaultPrevented says it did); pages that spread a
@@ -79,10 +81,14 @@ function strip(value: string): string {
   return value.replace(/[\s-]/g, '');
 }
 
-/** Does the page hold `code` now? Boxes joined, or the group's joined input. */
+/**
+ * Does the page hold `code` now? For a group with an aggregate (the joined input the form
+ * submits), the aggregate decides: boxes that show the code while the page's own value says
+ * otherwise are a failed fill (issue 13). Otherwise the boxes, joined, or the single field.
+ */
 export function landed(c: Candidate, code: string): boolean {
-  if (strip(c.inputs.map((i) => i.value).join('')) === code) return true;
-  return !!c.joined && strip(c.joined.value) === code;
+  if (c.joined) return strip(c.joined.value) === code;
+  return strip(c.inputs.map((i) => i.value).join('')) === code;
 }
 
 /**
@@ -94,11 +100,15 @@ export async function fill(c: Candidate, code: string): Promise<FillResult> {
   if (!first || !/^[0-9A-Za-z]{4,12}$/.test(code)) return { filled: false, fields: 0 };
   if (c.kind === 'split') {
     if (c.inputs.length !== code.length) return { filled: false, fields: 0 };
+    const before = c.joined?.value;
     first.focus();
-    if (!(paste(first, code) && (await settle(), landed(c, code)))) {
+    if (!(paste(first, code) && (await settle(), strip(c.inputs.map((i) => i.value).join('')) === code))) {
       typeBoxes(c.inputs, code);
     }
-    if (c.joined && c.joined.value !== code) write(c.joined, code);
+    await settle();
+    // An aggregate the page does not keep itself (it fills it on submit): keep it for the page.
+    // One the page keeps is only read back.
+    if (c.joined && c.joined.value === before && strip(c.inputs.map((i) => i.value).join('')) === code) write(c.joined, code);
   } else {
     if (first.maxLength > 0 && first.maxLength < code.length) return { filled: false, fields: 0 };
     first.focus();

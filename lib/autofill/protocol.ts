@@ -7,6 +7,8 @@
 //   the background picks the account from the sender's tab and frame URL and, when it fills,
 //   sends autofill.write back to that frame. The content script only ever receives a code.
 
+import type { ChannelHint } from './channel';
+
 export interface DetectRequest {
   type: 'autofill.detect';
 }
@@ -20,6 +22,8 @@ export interface DetectAnswer {
   score: number;
   frameUrl: string;
   top: boolean;
+  /** What the page says around its best field, for the channel check in the background (channel.ts). */
+  hint?: ChannelHint;
 }
 
 export interface WriteRequest {
@@ -67,3 +71,10 @@ export function isToContent(msg: unknown): msg is ToContent {
   return !!m && typeof m.type === 'string' && (m.type === 'autofill.detect' ||
     ((m.type === 'autofill.write' || m.type === 'autofill.notice') && typeof m.code === 'string'));
 }
+
+/**
+ * Where the detector (entrypoints/autofill-engine.ts) keeps its running agent in the content
+ * scripts' isolated world, so a second injection into the same frame does nothing. Pages cannot
+ * see it (the isolated world is the extension's own).
+ */
+export const AGENT_KEY = '__tesseraAutofillAgent';

@@ -2,7 +2,7 @@
 // read off the page (facts.ts). Pure arithmetic: positive for the autocomplete token
 // "one-time-code" (HTML §4.10.18.7.1), code words, numeric input modes and 6–8 digit lengths;
 // negative for what the field is instead (keywords.ts). A candidate at or above THRESHOLD is filled.
-import { APP, DOMINANT, NEGATIVE, NEGATIVE_AUTOCOMPLETE, SECURITY_CODE, SMS, STRONG, WEAK } from './keywords';
+import { APP, CONTACT, DOMINANT, NEGATIVE, NEGATIVE_AUTOCOMPLETE, SECURITY_CODE, SMS, STRONG, WEAK } from './keywords';
 
 export interface FieldFacts {
   /** name and id, normalised. */
@@ -27,6 +27,10 @@ export interface FieldFacts {
   card: boolean;
   /** The field sits in a search landmark, or is named q / s. */
   search: boolean;
+  /** Issue 13: the placeholder shows a sample code ("123456", "000 000"). */
+  sample?: boolean;
+  /** Issue 13, page purpose: the page has a site search (a search landmark or a type=search field). */
+  searchPage?: boolean;
 }
 
 export interface Score {
@@ -60,14 +64,23 @@ export function textScore(text: string, weight: number, card: boolean, trusted: 
   if (dominant && trusted && !(declared && strong)) return -DOMINANT_POINTS * weight;
   // Prose around a field mentions phones, expiry, amounts and recovery codes in passing: count it little.
   if ((dominant || NEGATIVE.test(text)) && !strong) return trusted ? -NEGATIVE_POINTS * weight : -NEGATIVE_POINTS / 4;
+  // Contact words count half: a field named "mailCert" under the label 認証番号 is still a code field.
+  if (CONTACT.test(text) && !strong && !WEAK.test(text)) return trusted ? (-NEGATIVE_POINTS / 2) * weight : -NEGATIVE_POINTS / 4;
   if (strong) return STRONG_POINTS * weight;
   return WEAK.test(text) || security ? WEAK_POINTS * weight : 0;
 }
+
+/** A placeholder that shows a sample code (SAMPLE_CODE). */
+export const SAMPLE_POINTS = 20;
+/** Page purpose, for fields whose own name and label say nothing of a one-time code. */
+export const SEARCH_PAGE_POINTS = 30;
+export const CARD_FORM_POINTS = 40;
 
 /** Points from everything but the length hints, shared by single fields and box groups. */
 function common(f: FieldFacts, passwordPoints: number): number {
   const ownStrong = STRONG.test(`${f.ids} ${f.desc}`);
   const declared = f.autocomplete === 'one-time-code';
+  const vouched = ownStrong || declared;
   const ctx = textScore(f.ctx, 0.75, f.card, false);
   let s = textScore(f.ids, 1, f.card, true, declared) + textScore(f.desc, 1, f.card, true, declared) + textScore(f.cls, 0.5, f.card, true, declared) +
     // The prose around a field cannot contradict what the field's own name and label say.
@@ -78,6 +91,11 @@ function common(f: FieldFacts, passwordPoints: number): number {
   // (Japanese banks often mask ワンタイムパスワード fields).
   if (f.type === 'password' && !declared && !ownStrong) s -= passwordPoints;
   if (f.search) s -= DOMINANT_POINTS;
+  if (f.sample) s += SAMPLE_POINTS;
+  // What the page is for: a field that does not itself say "one-time code" on a page with a site
+  // search (an "Item code" filter) or in a form that takes a payment card (a gift card's PIN).
+  if (!vouched && f.searchPage) s -= SEARCH_PAGE_POINTS;
+  if (!vouched && f.card) s -= CARD_FORM_POINTS;
   if (f.inputmode === 'numeric') s += 10;
   if (f.type === 'tel' || f.type === 'number') s += 5;
   return s;
@@ -125,11 +143,24 @@ export function scoreField(f: FieldFacts): Score {
 }
 
 /**
+ * How sure it is that each input of a run is a one-digit box: `digit` when they say so
+ * (maxlength 1, a one-digit pattern, type=number with max 9), `shape` when only their form
+ * says so (indexed names or labels such as ci-otpCode-3 / "2-6" / "Digit 3", narrow boxes,
+ * one-time-code on every box, a component's first box with maxlength = the number of boxes).
+ */
+export type BoxEvidence = 'digit' | 'shape';
+
+/** Base points of a group: 6 boxes is the TOTP shape; a hidden input that aggregates them adds a little. */
+export const GROUP_POINTS = { digit6: 50, digit: 40, shape6: 30, shape: 20, joined: 10 } as const;
+
+/**
  * Scores a group of `boxes` one-digit inputs (facts of the first box, with the group's own
  * label and context). Six boxes are the common TOTP shape; 4–8 are accepted. Masked boxes
  * (type=password) cost less than a masked single field: a group of one-digit boxes is no login password.
  */
-export function scoreGroup(f: FieldFacts, boxes: number): Score {
+export function scoreGroup(f: FieldFacts, boxes: number, evidence: BoxEvidence = 'digit', joined = false): Score {
   if (boxes < 4 || boxes > 8) return flags(f, -DOMINANT_POINTS);
-  return flags(f, (boxes === 6 ? 50 : 40) + common(f, 20));
+  const six = boxes === 6;
+  const base = evidence === 'digit' ? (six ? GROUP_POINTS.digit6 : GROUP_POINTS.digit) : six ? GROUP_POINTS.shape6 : GROUP_POINTS.shape;
+  return flags(f, base + (joined ? GROUP_POINTS.joined : 0) + common(f, 20));
 }

@@ -17,9 +17,14 @@ export const browserTabs: TabsPort = {
   },
   async frames(tabId) {
     try {
-      const results = await browser.scripting.executeScript({ target: { tabId, allFrames: true }, func: () => location.href });
+      // The origin too: an about:blank / about:srcdoc frame has its creator's (issue 13, frameSite).
+      // self.origin, not location.origin: the latter reads "null" there in Chrome's isolated world.
+      const results = await browser.scripting.executeScript({ target: { tabId, allFrames: true }, func: () => [location.href, self.origin] });
       // documentId: Chrome 106+; Firefox leaves it out, and messages then go by frame id alone.
-      return results.map((r) => ({ frameId: r.frameId, url: String(r.result ?? ''), documentId: (r as { documentId?: string }).documentId }));
+      return results.map((r) => {
+        const [url, origin] = Array.isArray(r.result) ? (r.result as unknown[]).map(String) : [String(r.result ?? ''), undefined];
+        return { frameId: r.frameId, url: url ?? '', origin, documentId: (r as { documentId?: string }).documentId };
+      });
     } catch (e) {
       if (isNoSuchTabError(e)) throw new TesseraError('not-found');
       throw new TesseraError('unscriptable');
@@ -30,6 +35,14 @@ export const browserTabs: TabsPort = {
       return await browser.tabs.sendMessage(tabId, message, documentId ? { frameId, documentId } : { frameId });
     } catch {
       return undefined;
+    }
+  },
+  async inject(tabId, frameId) {
+    // The detector (entrypoints/autofill-engine.ts): once per frame, a second run does nothing.
+    try {
+      await browser.scripting.executeScript({ target: frameId === undefined ? { tabId, allFrames: true } : { tabId, frameIds: [frameId] }, files: ['/autofill-engine.js'] });
+    } catch {
+      // A frame we may not script, or one that went away: frames() will say so where it matters.
     }
   },
 };

@@ -1,6 +1,7 @@
 // The one list of cross-browser scenarios (issue 7). Both tests/e2e/scenarios.chromium.spec.ts
 // and tests/e2e/scenarios.firefox.spec.ts run every entry; add a capability's scenario here.
 import { autofillFixture } from './autofill';
+import { autofillFramesAndShadows } from './autofill-frames';
 import { browserSync } from './browser-sync';
 import { clipboardClear } from './clipboard-clear';
 import { emergencyTokens } from './emergency-tokens';
@@ -21,4 +22,5 @@ export const scenarios: readonly Scenario[] = [
   clipboardClear,
   platformApis,
   browserSync,
+  autofillFramesAndShadows,
 ];

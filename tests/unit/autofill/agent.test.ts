@@ -96,9 +96,11 @@ describe('automatic fill requests', () => {
 describe('the chip', () => {
   const button = (a: Agent) => a.chip.root.querySelector('button')!;
 
-  it('sits in a closed shadow root on <html>, named for screen readers, and follows the field', async () => {
-    const { agent } = start(`<div id="app">${FIELD}</div>`);
-    expect(agent.chip.host.parentNode).toBe(document.documentElement);
+  it('sits in a closed shadow root right after its field (next in the tab order), named for screen readers, and follows the field', async () => {
+    const { agent } = start(`<div id="app">${FIELD}<button id="next">Verify</button></div>`);
+    // Between the field and the page's next control: Tab from the field reaches the chip first.
+    expect(agent.chip.host.previousElementSibling?.localName).toBe('input');
+    expect(agent.chip.host.nextElementSibling?.id).toBe('next');
     expect(agent.chip.host.shadowRoot).toBeNull();
     expect(button(agent).title).toBe('Fill the code');
     expect(button(agent).type).toBe('button');

@@ -9,7 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { detect } from '../../../lib/autofill/detect';
 import { fill } from '../../../lib/autofill/fill';
 import type { Measure } from '../../../lib/autofill/visible';
-import { codeFor, expectationOf, FIXTURES, fixtureIndex, loadFixture } from './fixture-page';
+import { closedRootOf, codeFor, expectationOf, FIXTURES, fixtureIndex, loadFixture, WITH_HOLDOUT } from './fixture-page';
+
+/** Closed shadow roots, as chrome.dom.openOrClosedShadowRoot shows them to a content script. */
+const shadowOf = closedRootOf;
 
 const index = fixtureIndex();
 
@@ -30,7 +33,8 @@ describe('fixture index', () => {
   });
 });
 
-describe.each(index.fixtures)('$file', ({ file, expect: e }) => {
+// Holdout pages (issue 13) are detected only in the final evaluation (TESSERA_HOLDOUT=1).
+describe.each(index.fixtures.filter((f) => WITH_HOLDOUT || !f.holdout))('$file', ({ file, expect: e }) => {
   it.skipIf(e.layout)(e.field === null ? 'offers no field' : `finds ${JSON.stringify(e.field)} (${e.kind})`, async () => {
     const page = await loadFixture(file);
     try {
@@ -42,7 +46,7 @@ describe.each(index.fixtures)('$file', ({ file, expect: e }) => {
       const field = e.field === null ? null : page.resolve(e.field);
       if (e.field !== null) expect(field, 'the expected field exists').not.toBeNull();
       for (const doc of page.documents()) {
-        const found = detect(doc);
+        const found = detect(doc, { shadowOf });
         if (field && field.ownerDocument === doc) {
           expect(found?.inputs[0]).toBe(field);
           expect(found?.kind).toBe(e.kind);
@@ -61,7 +65,7 @@ describe.each(index.fixtures)('$file', ({ file, expect: e }) => {
     try {
       await page.settle();
       const field = page.resolve(e.field!)!;
-      const found = detect(field.ownerDocument)!;
+      const found = detect(field.ownerDocument, { shadowOf })!;
       const code = codeFor(e);
       const result = await fill(found, code);
       expect(result).toEqual({ filled: true, fields: e.kind === 'split' ? code.length : 1 });
