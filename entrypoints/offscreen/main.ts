@@ -6,4 +6,4 @@ import { browser } from 'wxt/browser';
 import { offscreenListener } from '../../lib/platform/clipboard-offscreen';
 
 const worker = (browser.runtime.getManifest().background as { service_worker?: string } | undefined)?.service_worker ?? 'background.js';
-browser.runtime.onMessage.addListener(offscreenListener(document, browser.runtime.id, browser.runtime.getURL(`/${worker.replace(/^\//, '')}`)));
+browser.runtime.onMessage.addListener(offscreenListener(document, browser.runtime.id, (browser.runtime.getURL as (path: string) => string)(`/${worker.replace(/^\//, '')}`)));
