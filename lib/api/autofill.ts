@@ -143,7 +143,10 @@ async function fillWithCode(req: FillRequest, ctx: ApiContext): Promise<FillResu
   const account = await chooseAccount(ctx, siteOf(tabUrl), siteOf(best.url), best.frameId, req.accountId, req.automatic);
   const { code } = await useCode(account, ctx);
   // Addressed to the document that was checked: if the frame navigated since, nothing is written.
-  const written = await tabs.send<WriteAnswer>(req.tabId, best.frameId, { type: 'autofill.write', code }, best.documentId);
+  // The content script writes only if it is still that document (its nonce) at that URL: Firefox
+  // has no document ids, and a frame that navigated since would otherwise receive the code.
+  const write = { type: 'autofill.write', code, nonce: best.detection.nonce, url: best.url };
+  const written = await tabs.send<WriteAnswer>(req.tabId, best.frameId, write, best.documentId);
   return { filled: Boolean(written?.filled), accountId: account.id, fields: written?.fields ?? 0, code };
 }
 

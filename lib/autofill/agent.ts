@@ -32,6 +32,8 @@ export interface Agent {
 }
 
 export function startAgent(doc: Document, options: AgentOptions): Agent {
+  // This document's nonce (protocol.ts DetectAnswer): a new document runs a new content script.
+  const nonce = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
   let best: Candidate | undefined;
   let current: Candidate | null = null;
   /** First inputs of fields already offered for automatic filling: once per field. */
@@ -88,6 +90,7 @@ export function startAgent(doc: Document, options: AgentOptions): Agent {
       score: best?.score ?? 0,
       frameUrl: doc.URL,
       top: !!view && view.top === view,
+      nonce,
     };
   };
 
@@ -105,7 +108,9 @@ export function startAgent(doc: Document, options: AgentOptions): Agent {
         if (current) notice(msg.code, msg.message, msg.candidates);
         return undefined;
       }
-      return current ? fill(current, msg.code) : Promise.resolve({ filled: false, fields: 0 });
+      // A write for another document (this frame navigated after the check) or another URL: refused.
+      const mine = msg.nonce === nonce && msg.url === doc.URL;
+      return current && mine ? fill(current, msg.code) : Promise.resolve({ filled: false, fields: 0 });
     },
     stop() {
       observer.disconnect();

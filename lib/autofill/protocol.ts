@@ -20,11 +20,20 @@ export interface DetectAnswer {
   score: number;
   frameUrl: string;
   top: boolean;
+  /**
+   * Random, made once per document by its content script: the write names it, so a frame that
+   * navigated since (Firefox addresses frames by id only, and a frame id outlives its document)
+   * refuses a code meant for the document that was checked (issue 11 point 7).
+   */
+  nonce: string;
 }
 
 export interface WriteRequest {
   type: 'autofill.write';
   code: string;
+  /** The DetectAnswer's nonce and the URL the background checked: the frame writes only if both are its own. */
+  nonce: string;
+  url: string;
 }
 
 export interface WriteAnswer {

@@ -13,7 +13,7 @@ function fakeTab(frames: Array<{ frameId: number; url: string; found: boolean; s
     send: async <T,>(_tab: number, frameId: number, msg: Record<string, unknown>) => {
       const f = frames.find((x) => x.frameId === frameId)!;
       if (msg.type === 'autofill.detect') {
-        const d: FrameDetection = { found: f.found, kind: f.found ? 'single' : null, length: 6, score: f.score ?? 10, frameUrl: f.url, top: frameId === 0 };
+        const d: FrameDetection = { found: f.found, kind: f.found ? 'single' : null, length: 6, score: f.score ?? 10, frameUrl: f.url, top: frameId === 0, nonce: `N${frameId}` };
         return d as T;
       }
       writes.push({ frameId, code: String(msg.code) });

@@ -17,7 +17,7 @@ function fakeTab(frames: Array<{ frameId: number; url: string; found: boolean }>
     send: async <T,>(_tab: number, frameId: number, msg: Record<string, unknown>) => {
       const f = frames.find((x) => x.frameId === frameId)!;
       if (msg.type === 'autofill.detect') {
-        const d: FrameDetection = { found: f.found, kind: f.found ? 'single' : null, length: 6, score: 10, frameUrl: f.url, top: frameId === 0 };
+        const d: FrameDetection = { found: f.found, kind: f.found ? 'single' : null, length: 6, score: 10, frameUrl: f.url, top: frameId === 0, nonce: `N${frameId}` };
         return d as T;
       }
       writes.push({ frameId, code: String(msg.code) });
@@ -139,5 +139,29 @@ describe('the popup on a site the account is not bound to (point 3)', () => {
     const s = await setup([{ frameId: 0, url: LOOKALIKE, found: true }]);
     const id = await s.add('alice', 'bank.example');
     expect(await s.call({ type: 'autofill.fill', tabId: 1, accountId: id })).toEqual({ ok: true, filled: true, accountId: id, fields: 1 });
+  });
+});
+
+describe('the write names the document that was checked (point 7)', () => {
+  it('carries the detecting document’s nonce and the URL the browser listed for the frame', async () => {
+    const api = await makeApi();
+    const writes: Array<Record<string, unknown>> = [];
+    api.ctx.services = {
+      tabs: {
+        tabUrl: async () => 'https://example.com/',
+        frames: async () => [{ frameId: 0, url: 'https://example.com/' }, { frameId: 7, url: 'https://example.com/otp-frame' }],
+        send: async <T,>(_t: number, frameId: number, msg: Record<string, unknown>) => {
+          if (msg.type === 'autofill.detect') {
+            const d: FrameDetection = { found: frameId === 7, kind: 'single', length: 6, score: 90, frameUrl: 'https://example.com/otp-frame', top: false, nonce: `nonce-of-${frameId}` };
+            return d as T;
+          }
+          writes.push({ frameId, ...msg });
+          return { filled: true, fields: 1 } as T;
+        },
+      } satisfies TabsPort,
+    };
+    await api.call({ type: 'accounts.import', text: `otpauth://totp/S:a?secret=${SECRET}`, site: 'example.com' });
+    expect(await api.call({ type: 'autofill.fill', tabId: 1 })).toMatchObject({ ok: true, filled: true });
+    expect(writes).toEqual([{ frameId: 7, type: 'autofill.write', code: expect.stringMatching(/^\d{6}$/), nonce: 'nonce-of-7', url: 'https://example.com/otp-frame' }]);
   });
 });

@@ -43,18 +43,40 @@ describe('answers to the background', () => {
 
   it('autofill.detect on a page without a field', async () => {
     const { agent } = start('<input type="email" name="email">');
-    expect(await agent.handle({ type: 'autofill.detect' })).toEqual({ found: false, kind: null, length: null, score: 0, frameUrl: document.URL, top: true });
+    expect(await agent.handle({ type: 'autofill.detect' })).toEqual({ found: false, kind: null, length: null, score: 0, frameUrl: document.URL, top: true, nonce: expect.stringMatching(/^[0-9a-f]{32}$/) });
   });
 
   it('autofill.write fills and reads back', async () => {
     const { agent } = start(FIELD);
-    expect(await agent.handle({ type: 'autofill.write', code: '907142' })).toEqual({ filled: true, fields: 1 });
+    const { nonce } = (await agent.handle({ type: 'autofill.detect' })) as { nonce: string };
+    expect(await agent.handle({ type: 'autofill.write', code: '907142', nonce, url: document.URL })).toEqual({ filled: true, fields: 1 });
     expect((document.getElementById('otp') as HTMLInputElement).value).toBe('907142');
   });
 
   it('autofill.write with no field writes nothing', async () => {
     const { agent } = start('<input name="q">');
-    expect(await agent.handle({ type: 'autofill.write', code: '907142' })).toEqual({ filled: false, fields: 0 });
+    const { nonce } = (await agent.handle({ type: 'autofill.detect' })) as { nonce: string };
+    expect(await agent.handle({ type: 'autofill.write', code: '907142', nonce, url: document.URL })).toEqual({ filled: false, fields: 0 });
+  });
+
+  it('autofill.write for another document (its nonce) or another URL writes nothing (issue 11 point 7)', async () => {
+    const { agent } = start(FIELD);
+    const { nonce } = (await agent.handle({ type: 'autofill.detect' })) as { nonce: string };
+    const field = document.getElementById('otp') as HTMLInputElement;
+    for (const wrong of [
+      { nonce: 'f'.repeat(32), url: document.URL },
+      { nonce, url: 'https://other.example/' },
+      { url: document.URL },
+      { nonce },
+      {},
+    ]) {
+      expect(await agent.handle({ type: 'autofill.write', code: '907142', ...wrong })).toEqual({ filled: false, fields: 0 });
+      expect(field.value).toBe('');
+    }
+    // Each document draws its own.
+    const other = startAgent(document, { send: async () => undefined, title: 't', pickTitle: 'p' });
+    expect(((await other.handle({ type: 'autofill.detect' })) as { nonce: string }).nonce).not.toBe(nonce);
+    other.stop();
   });
 
   it('leaves other messages alone', () => {
