@@ -4,6 +4,7 @@ import { autofillFixture } from './autofill';
 import { browserSync } from './browser-sync';
 import { clipboardClear } from './clipboard-clear';
 import { emergencyTokens } from './emergency-tokens';
+import { frameNonce } from './frame-nonce';
 import { lockUnlock } from './lock-unlock';
 import { platformApis } from './platform';
 import { qrScan } from './qr-scan';
@@ -21,4 +22,5 @@ export const scenarios: readonly Scenario[] = [
   clipboardClear,
   platformApis,
   browserSync,
+  frameNonce,
 ];
