@@ -32,8 +32,11 @@ export interface Agent {
 }
 
 export function startAgent(doc: Document, options: AgentOptions): Agent {
-  // This document's nonce (protocol.ts DetectAnswer): a new document runs a new content script.
-  const nonce = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+  // This document's nonce (protocol.ts DetectAnswer): a new document runs a new content script,
+  // which draws its own. It only has to differ between documents (the page never sees it: it
+  // lives in the isolated world and travels over runtime messaging), so Math.random() serves,
+  // and costs less of the 8 KB budget than crypto (whose randomUUID needs a secure context).
+  const nonce = String(Math.random());
   let best: Candidate | undefined;
   let current: Candidate | null = null;
   /** First inputs of fields already offered for automatic filling: once per field. */
@@ -109,8 +112,7 @@ export function startAgent(doc: Document, options: AgentOptions): Agent {
         return undefined;
       }
       // A write for another document (this frame navigated after the check) or another URL: refused.
-      const mine = msg.nonce === nonce && msg.url === doc.URL;
-      return current && mine ? fill(current, msg.code) : Promise.resolve({ filled: false, fields: 0 });
+      return current && msg.nonce === nonce && msg.url === doc.URL ? fill(current, msg.code) : Promise.resolve({ filled: false, fields: 0 });
     },
     stop() {
       observer.disconnect();

@@ -3,6 +3,13 @@
 // a closed shadow root on a host element appended to <html> (not into the page's own containers,
 // whose frameworks own their children), so page CSS and scripts can neither style nor read it.
 // Fixed positioning follows the anchor on scroll and resize. All text is set with textContent.
+// A hostile page can still restyle or cover the host element (issue 11 point 6: with
+// `tessera-chip{opacity:0!important}` over a decoy button, a click on the decoy filled the code).
+// So the host's own style is inline and !important (it beats any page rule, CSS Cascade 5 §6.1
+// "element-attached styles"), and a click is acted on only when the browser says a person made it
+// (isTrusted) on the chip while it was visible and on top: the host fully opaque, unfiltered and
+// unmasked, and elementFromPoint() at the button's centre giving the host (hit testing is what
+// checkVisibility checks and more: it also sees what covers the chip).
 import type { AccountChoice } from './protocol';
 
 export interface ChipOptions {
@@ -58,7 +65,8 @@ function build(doc: Document, root: ShadowRoot): HTMLButtonElement {
 export function createChip(doc: Document, options: ChipOptions): Chip {
   const view = doc.defaultView;
   const host = doc.createElement('tessera-chip');
-  host.style.cssText = 'all:initial;position:fixed;z-index:2147483647;display:none';
+  const css = (k: string, v: string) => host.style.setProperty(k, v, 'important');
+  host.style.cssText = 'all:initial!important;position:fixed!important;z-index:2147483647!important';
   const root = host.attachShadow({ mode: 'closed' });
   const button = build(doc, root);
   const box = button.parentElement!;
@@ -82,11 +90,25 @@ export function createChip(doc: Document, options: ChipOptions): Chip {
     const r = anchor?.isConnected ? anchor.getBoundingClientRect() : null;
     // A field without a box (gone, hidden, or no layout at all as in happy-dom): nothing to sit by.
     const shown = !!r && (r.width > 0 || r.height > 0);
-    host.style.display = shown ? 'block' : 'none';
+    css('display', shown ? 'block' : 'none');
     if (!r || !shown) return;
     // Inside the right end of a wide field; after a narrow one (the last box of a group).
-    host.style.left = `${Math.round(r.width >= 4 * SIZE ? r.right - SIZE - 4 : r.right + 4)}px`;
-    host.style.top = `${Math.round(r.top + (r.height - SIZE) / 2)}px`;
+    css('left', `${Math.round(r.width >= 4 * SIZE ? r.right - SIZE - 4 : r.right + 4)}px`);
+    css('top', `${Math.round(r.top + (r.height - SIZE) / 2)}px`);
+  };
+
+  /**
+   * Did a person click `el` while the chip was really visible and on top? A trusted click goes to
+   * what the browser hit at its point, so the chip was there. Hit testing (elementFromPoint, as
+   * checkVisibility would) already leaves out what is display:none, visibility:hidden or under
+   * content-visibility, and anything of the page over the button's centre (the centre also holds
+   * for a keyboard activation, which has no point); what hit testing does not see is how opaque
+   * or filtered the host is: it must be exactly as its inline !important style says.
+   */
+  const seen = (e: Event, el: Element): boolean => {
+    const r = el.getBoundingClientRect();
+    const s = getComputedStyle(host);
+    return e.isTrusted && s.opacity + s.filter + s.maskImage === '1nonenone' && doc.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === host;
   };
 
   const schedule = () => {
@@ -99,6 +121,7 @@ export function createChip(doc: Document, options: ChipOptions): Chip {
     if (!target) return;
     e.preventDefault();
     e.stopPropagation();
+    if (!seen(e, target)) return;
     closeMenu();
     if (target === button) {
       reset();

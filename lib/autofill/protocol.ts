@@ -73,6 +73,5 @@ export type ToContent = DetectRequest | WriteRequest | NoticeRequest;
 /** Narrows an incoming message to one the content script handles. */
 export function isToContent(msg: unknown): msg is ToContent {
   const m = msg as { type?: unknown; code?: unknown } | null;
-  return !!m && typeof m.type === 'string' && (m.type === 'autofill.detect' ||
-    ((m.type === 'autofill.write' || m.type === 'autofill.notice') && typeof m.code === 'string'));
+  return m?.type === 'autofill.detect' || ((m?.type === 'autofill.write' || m?.type === 'autofill.notice') && typeof m.code === 'string');
 }

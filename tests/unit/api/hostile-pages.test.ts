@@ -165,3 +165,20 @@ describe('the write names the document that was checked (point 7)', () => {
     expect(writes).toEqual([{ frameId: 7, type: 'autofill.write', code: expect.stringMatching(/^\d{6}$/), nonce: 'nonce-of-7', url: 'https://example.com/otp-frame' }]);
   });
 });
+
+describe('automatic triggers never move an HOTP counter (point 6)', () => {
+  it('a field that appears with only an HOTP account bound: nothing filled, counter unchanged', async () => {
+    const { autofillRequest } = await import('../../../lib/api/content');
+    const s = await setup([{ frameId: 0, url: 'https://bank.example/otp', found: true }]);
+    const id = await s.add('alice', 'bank.example', 'hotp');
+    await s.ctx.settings.set({ autoFill: true });
+    const sender = { id: 'ext', url: 'https://bank.example/otp', tab: { id: 1, url: 'https://bank.example/otp' }, frameId: 0 };
+    const before = (await s.account(id)).counter;
+    expect(await autofillRequest({ type: 'autofill.request', reason: 'auto' }, sender, s.ctx)).toMatchObject({ ok: false, error: { code: 'no-account-for-site' } });
+    expect(s.writes).toEqual([]);
+    expect((await s.account(id)).counter).toBe(before);
+    // The chip (a person's click) does fill it and moves the counter once.
+    expect(await autofillRequest({ type: 'autofill.request', reason: 'chip' }, sender, s.ctx)).toMatchObject({ ok: true, filled: true });
+    expect((await s.account(id)).counter).toBe(before + 1);
+  });
+});
