@@ -105,11 +105,14 @@ function Accounts({ onLocked }: { onLocked(): void }) {
     return () => clearTimeout(id);
   }, [toast]);
 
+  // The tab the popup was opened over, read once: the popup acts on that page even if focus moves.
+  const overTab = useRef<Promise<number | undefined>>(undefined);
+  overTab.current ??= activeWebTabId();
   /** Uses an account: fills the active tab or copies; asks first on a site it is not bound to (FillConfirm). */
   const use = async (account: AccountSummary, unbound?: 'fill' | 'bind') => {
     if (account.type === 'tokens') return void browser.runtime.openOptionsPage();
     const a = await send<{ action: 'filled' | 'copied' | 'confirm'; code: string; site: string; notice?: { message: string } }>({
-      type: 'popup.use', id: account.id, tabId: await activeWebTabId(), ...(unbound && { unbound }),
+      type: 'popup.use', id: account.id, tabId: await overTab.current, ...(unbound && { unbound }),
     });
     if (!a.ok) return fail(a.error.message);
     if (a.action === 'confirm') return setConfirm({ account, site: a.site });
