@@ -182,3 +182,72 @@ describe('automatic triggers never move an HOTP counter (point 6)', () => {
     expect((await s.account(id)).counter).toBe(before + 1);
   });
 });
+
+describe('page scans bind only what came from the tab’s own site (point 1)', () => {
+  const A = 'otpauth://totp/Own:alice?secret=JBSWY3DPEHPK3PXP&issuer=Own';
+  const B = 'otpauth://totp/Victim:bob?secret=GEZDGNBVGY3TQOJQ&issuer=Victim';
+  const C = 'otpauth://totp/Unknown:carol?secret=ONSWG4TFOQQGC3TE&issuer=Unknown';
+
+  async function scanSetup(found: Array<{ text: string; sources: string[] }>, tabUrl = 'https://evil.example/page') {
+    const api = await makeApi();
+    api.ctx.services = {
+      tabs: { tabUrl: async () => tabUrl, frames: async () => [], send: async () => undefined } satisfies TabsPort,
+      qr: { scanPage: async () => found, scanRegion: async () => null },
+    };
+    const sitesOf = async () => Object.fromEntries((await api.call({ type: 'accounts.list' })).accounts.map((a: { issuer: string; sites: string[] }) => [a.issuer, a.sites]));
+    return { ...api, sitesOf };
+  }
+
+  it('qr.scanTab (add): the tab’s own codes bound, another site’s and unknown ones added unbound, and `found` says where from', async () => {
+    const s = await scanSetup([
+      { text: A, sources: ['https://www.evil.example/qr.png'] },
+      { text: B, sources: ['https://victim.example/settings/2fa/qr.png'] },
+      { text: C, sources: [] },
+    ]);
+    const a = await s.call({ type: 'qr.scanTab', tabId: 1 });
+    expect(a.ok).toBe(true);
+    expect(a.found).toEqual([
+      { kind: 'otpauth', accounts: [{ issuer: 'Own', label: 'alice' }] },
+      { kind: 'otpauth', accounts: [{ issuer: 'Victim', label: 'bob' }], source: { site: 'victim.example' } },
+      { kind: 'otpauth', accounts: [{ issuer: 'Unknown', label: 'carol' }], source: { site: null } },
+    ]);
+    expect(a.added).toHaveLength(3);
+    expect(await s.sitesOf()).toEqual({ Own: ['evil.example'], Victim: [], Unknown: [] });
+  });
+
+  it('a code also shown by the tab’s own site counts as the site’s', async () => {
+    const s = await scanSetup([{ text: A, sources: ['https://victim.example/qr.png', 'https://evil.example/page'] }]);
+    const a = await s.call({ type: 'qr.scanTab', tabId: 1 });
+    expect(a.found[0]).not.toHaveProperty('source');
+    expect(await s.sitesOf()).toEqual({ Own: ['evil.example'] });
+  });
+
+  it('review: another site’s code is held with where it came from, and stays unbound unless the user binds it', async () => {
+    const s = await scanSetup([
+      { text: A, sources: ['https://evil.example/page'] },
+      { text: B, sources: ['https://victim.example/qr.png'] },
+    ]);
+    const held = await s.call({ type: 'qr.scanTab', tabId: 1, add: false });
+    expect(held.items).toEqual([
+      { index: 0, position: 1, issuer: 'Own', label: 'alice' },
+      { index: 1, position: 2, issuer: 'Victim', label: 'bob', from: 'victim.example' },
+    ]);
+    expect(held.sites).toEqual(['evil.example']);
+    expect(JSON.stringify(held)).not.toContain('GEZDGNBVGY3TQOJQ');
+    const done = await s.call({ type: 'qr.confirm', scanId: held.scanId, keep: [{ index: 0 }, { index: 1 }] });
+    expect(done.added).toHaveLength(2);
+    expect(await s.sitesOf()).toEqual({ Own: ['evil.example'], Victim: [] });
+  });
+
+  it('review: the user may bind another site’s code on purpose (bind: true) or leave the page’s own unbound (bind: false)', async () => {
+    const s = await scanSetup([
+      { text: A, sources: ['https://evil.example/page'] },
+      { text: B, sources: ['https://victim.example/qr.png'] },
+    ]);
+    const held = await s.call({ type: 'qr.scanTab', tabId: 1, add: false });
+    await s.call({ type: 'qr.confirm', scanId: held.scanId, keep: [{ index: 0, bind: false }, { index: 1, bind: true }], sites: ['victim.example'] });
+    expect(await s.sitesOf()).toEqual({ Own: [], Victim: ['victim.example'] });
+    const again = await s.call({ type: 'qr.scanTab', tabId: 1, add: false });
+    expect(await s.call({ type: 'qr.confirm', scanId: again.scanId, keep: [{ index: 0, bind: 'yes' }] })).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+  });
+});
