@@ -32,8 +32,12 @@ export const MAX_MIGRATION_LENGTH = 64 * 1024;
  * Authenticator puts about 10 accounts in a code, so 1,000 codes is far beyond any real export.
  */
 export const MAX_BATCH_SIZE = 1000;
-/** Most accounts one export URI may hold ('too-large' past it): ~10 fit a QR code, and each entry costs work. */
-export const MAX_MIGRATION_ENTRIES = 1000;
+/**
+ * Most accounts one export URI may hold ('too-large' past it). Google Authenticator puts about 10
+ * in a QR code and Tessera's own export as many as one code holds; every entry costs work (an
+ * unusable one, an error with its name), and no input may cost more than a few milliseconds.
+ */
+export const MAX_MIGRATION_ENTRIES = 100;
 
 export interface Batch {
   /** 1-based position of this QR code in the export. */

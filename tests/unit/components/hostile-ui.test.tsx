@@ -69,7 +69,7 @@ describe('FillConfirm: fill anyway / fill and bind / cancel', () => {
     const buttons = [...dialog.querySelectorAll('button')].map((b) => b.textContent);
     expect(buttons).toEqual(['Fill anyway', 'Fill and bind to bank-login.example', 'Cancel']);
     expect(document.activeElement).toBe(dialog.querySelector('button'));
-    await act(() => dialog.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
+    await act(() => void dialog.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
     await act(() => (dialog.querySelectorAll('button')[1] as HTMLButtonElement).click());
     expect(chosen).toEqual(['cancel', 'bind']);
   });
