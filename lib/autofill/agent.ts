@@ -75,7 +75,8 @@ export function startAgent(doc: Document, options: AgentOptions): Agent {
       return null;
     }
     const { inputs } = current;
-    chip.show(current.kind === 'single' ? inputs[0]! : inputs[inputs.length - 1]!);
+    // Beside a single field, after the last box of a group (a single field is its own last input).
+    chip.show(inputs[inputs.length - 1]!);
     const first = inputs[0]!;
     if (!asked.has(first)) {
       asked.add(first);

@@ -34,10 +34,13 @@ export interface Chip {
 }
 
 const SIZE = 22;
-/** The chip's style and its icon of six code boxes; page styles cannot reach into the shadow root. */
-const STYLE = `button{all:initial;display:grid;place-items:center;width:22px;height:22px;border:1px solid #888;border-radius:6px;background:#fff;color:#1b5e9a;cursor:pointer;font:13px sans-serif}:focus-visible{outline:2px solid #1a73e8}[data-state]{color:#c62828}[role=menu]{position:absolute;top:26px;right:0;background:#fff;border:1px solid #888;padding:4px}[role=menuitem]{display:block;width:auto;height:auto;padding:6px 8px;border:0;white-space:nowrap}`;
-const ICON = 'M1 4h4v3H1zm5 0h4v3H6zm5 0h4v3h-4zM1 9h4v3H1zm5 0h4v3H6zm5 0h4v3h-4z';
-const SVG = 'http://www.w3.org/2000/svg';
+/**
+ * The chip's style, with its icon of six code boxes drawn by CSS (two rows of three 4×3 boxes, as
+ * the former inline SVG drew them, in fewer bytes of the 8 KB budget); page styles cannot reach
+ * into the shadow root.
+ */
+const ROW = 'repeating-linear-gradient(90deg,currentColor 0 4px,#0000 0 5px)';
+const STYLE = `button{all:initial;display:grid;place-items:center;width:22px;height:22px;border:1px solid #888;border-radius:6px;background:#fff;color:#1b5e9a;cursor:pointer;font:13px sans-serif}button:not([role])::before{content:"";width:14px;height:8px;background:${ROW} 0 0/100% 3px no-repeat,${ROW} 0 5px/100% 3px no-repeat}:focus-visible{outline:2px solid #1a73e8}[data-state]{color:#c62828}div{position:relative}[role=menu]{position:absolute;top:26px;right:0;background:#fff;border:1px solid #888;padding:4px}[role=menuitem]{display:block;width:auto;height:auto;padding:6px 8px;border:0;white-space:nowrap}`;
 
 /**
  * Builds the chip's nodes. No markup strings: pages that enforce Trusted Types (Google's sign-in,
@@ -47,16 +50,8 @@ function build(doc: Document, root: ShadowRoot): HTMLButtonElement {
   const style = doc.createElement('style');
   style.textContent = STYLE;
   const box = doc.createElement('div');
-  box.style.position = 'relative';
   const button = doc.createElement('button');
   button.type = 'button';
-  const svg = doc.createElementNS(SVG, 'svg');
-  for (const [k, v] of [['viewBox', '0 0 16 16'], ['width', '14'], ['height', '14'], ['aria-hidden', 'true']]) svg.setAttribute(k!, v!);
-  const path = doc.createElementNS(SVG, 'path');
-  path.setAttribute('fill', 'currentColor');
-  path.setAttribute('d', ICON);
-  svg.append(path);
-  button.append(svg);
   box.append(button);
   root.append(style, box);
   return button;
@@ -136,8 +131,10 @@ export function createChip(doc: Document, options: ChipOptions): Chip {
       button.focus();
     }
   });
-  view?.addEventListener('scroll', schedule, { capture: true, passive: true });
-  view?.addEventListener('resize', schedule, { passive: true });
+  // One signal removes both listeners on destroy().
+  const off = new AbortController();
+  view?.addEventListener('scroll', schedule, { capture: true, passive: true, signal: off.signal });
+  view?.addEventListener('resize', schedule, { passive: true, signal: off.signal });
   reset();
 
   return {
@@ -174,8 +171,7 @@ export function createChip(doc: Document, options: ChipOptions): Chip {
       button.dataset.state = 'error';
     },
     destroy() {
-      view?.removeEventListener('scroll', schedule, { capture: true });
-      view?.removeEventListener('resize', schedule);
+      off.abort();
       anchor = null;
       host.remove();
     },
