@@ -12,6 +12,7 @@ import { ScreenScanButton } from '../qr/ScreenScanButton';
 import { ScanReview, type ScanAnswer } from '../qr/ScanReview';
 import { useLockWatch } from '../useLockWatch';
 import { AccountRow, type CodeInfo } from './AccountRow';
+import { FillConfirm, type FillChoice } from './FillConfirm';
 import { activeWebTabId } from './active-tab';
 import { PopupActions } from './PopupActions';
 
@@ -106,13 +107,28 @@ function Accounts({ onLocked }: { onLocked(): void }) {
     return () => clearTimeout(id);
   }, [toast]);
 
-  const use = async (account: AccountSummary) => {
+  // The tab the popup was opened over, read once: the popup acts on that page even if focus moves.
+  const overTab = useRef<Promise<number | undefined>>(undefined);
+  overTab.current ??= activeWebTabId();
+  /** Uses an account: fills the active tab or copies; asks first on a site it is not bound to (FillConfirm). */
+  const use = async (account: AccountSummary, unbound?: 'fill' | 'bind') => {
     if (account.type === 'tokens') return void browser.runtime.openOptionsPage();
-    const a = await send<{ action: 'filled' | 'copied'; code: string }>({ type: 'popup.use', id: account.id, tabId: await activeWebTabId() });
+    const a = await send<{ action: 'filled' | 'copied' | 'confirm'; code: string; site: string; notice?: { message: string } }>({
+      type: 'popup.use', id: account.id, tabId: await overTab.current, ...(unbound && { unbound }),
+    });
     if (!a.ok) return fail(a.error.message);
+    if (a.action === 'confirm') return setConfirm({ account, site: a.site });
     if (a.action === 'copied') await navigator.clipboard.writeText(a.code).catch(() => undefined);
-    setToast(a.action === 'filled' ? t('ui.popup.filled') : t('ui.popup.copied'));
-    if (account.type === 'hotp') void loadAccounts();
+    // A page Tessera will not fill (plain http): copied instead, and the reason stays on screen.
+    if (a.notice) fail(t('autofill.copiedInstead', a.notice.message));
+    else setToast(a.action === 'filled' ? t('ui.popup.filled') : t('ui.popup.copied'));
+    if (account.type === 'hotp' || unbound === 'bind') void loadAccounts();
+  };
+  const [confirm, setConfirm] = useState<{ account: AccountSummary; site: string } | null>(null);
+  const choose = (choice: FillChoice) => {
+    const asked = confirm;
+    setConfirm(null);
+    if (asked && choice !== 'cancel') void use(asked.account, choice);
   };
 
   const lock = async () => {
@@ -127,6 +143,10 @@ function Accounts({ onLocked }: { onLocked(): void }) {
       void loadAccounts();
     };
     return <div class="popup"><ScanReview scan={review} onDone={done} onCancel={() => setReview(null)} /></div>;
+  }
+
+  if (confirm) {
+    return <div class="popup"><FillConfirm name={confirm.account.issuer || confirm.account.label} site={confirm.site} onChoose={choose} /></div>;
   }
 
   const shown = (accounts ?? []).filter((a) => matchesQuery(query, [a.issuer, a.label, ...a.sites]));

@@ -1,7 +1,9 @@
 // What a scan found, for the user to confirm before saving (issue 3): each code with its kind,
 // export batch ("batch 2 of 3", and which are still missing) or the reason it adds nothing;
 // each account with its issuer and label to rename and a box to leave it out; the site the
-// accounts will fill into. Confirming sends qr.confirm.
+// accounts will fill into. An account read from another site than the page's (issue 11 point 1:
+// a page can show another site's QR code) says where it came from, and is bound to the sites
+// only if the user ticks it. Confirming sends qr.confirm.
 import { useState } from 'preact/hooks';
 import { t } from '../../lib/i18n/i18n';
 import { send } from '../../lib/messages/client';
@@ -10,7 +12,8 @@ import type { FoundCode } from '../../lib/qr/interpret';
 export interface ScanAnswer {
   scanId: string;
   found: FoundCode[];
-  items: Array<{ index: number; issuer: string; label: string }>;
+  /** `from`: set when the code was not read from the page's own site (that site, or null: unknown). */
+  items: Array<{ index: number; issuer: string; label: string; from?: string | null }>;
   sites: string[];
   missingBatches: Array<{ size: number; missing: number[] }>;
 }
@@ -26,7 +29,7 @@ export function foundSummary(found: FoundCode[]): string[] {
 }
 
 export function ScanReview({ scan, onDone, onCancel }: { scan: ScanAnswer; onDone(message: string): void; onCancel(): void }) {
-  const [rows, setRows] = useState(scan.items.map((it) => ({ ...it, keep: true })));
+  const [rows, setRows] = useState(scan.items.map((it) => ({ ...it, keep: true, bind: it.from === undefined })));
   const [sites, setSites] = useState(scan.sites.join(', '));
   const [error, setError] = useState('');
   const set = (i: number, patch: Partial<(typeof rows)[number]>) => setRows(rows.map((r, k) => (k === i ? { ...r, ...patch } : r)));
@@ -36,7 +39,7 @@ export function ScanReview({ scan, onDone, onCancel }: { scan: ScanAnswer; onDon
     const a = await send<{ added: unknown[]; duplicates: number }>({
       type: 'qr.confirm',
       scanId: scan.scanId,
-      keep: kept.map(({ index, issuer, label }) => ({ index, issuer, label })),
+      keep: kept.map(({ index, issuer, label, bind }) => ({ index, issuer, label, bind })),
       sites: sites.split(/[\s,]+/).filter(Boolean),
     });
     if (!a.ok) return setError(a.error.message);
@@ -55,6 +58,12 @@ export function ScanReview({ scan, onDone, onCancel }: { scan: ScanAnswer; onDon
                 <input type="checkbox" checked={r.keep} onChange={(e) => set(i, { keep: e.currentTarget.checked })} aria-label={t('ui.scan.keep', r.issuer || r.label)} />
                 <label class="field grow"><span>{t('ui.field.issuer')}</span><input value={r.issuer} onInput={(e) => set(i, { issuer: e.currentTarget.value })} /></label>
                 <label class="field grow"><span>{t('ui.field.label')}</span><input value={r.label} onInput={(e) => set(i, { label: e.currentTarget.value })} /></label>
+                {r.from !== undefined && (
+                  <div class="stack" data-scan-from={r.from ?? ''}>
+                    <p class="warn">{r.from === null ? t('qr.fromUnknown') : t('qr.fromSite', r.from)}</p>
+                    <label class="row"><input type="checkbox" checked={r.bind} onChange={(e) => set(i, { bind: e.currentTarget.checked })} />{t('qr.bindForeign', r.issuer || r.label)}</label>
+                  </div>
+                )}
               </li>
             ))}
           </ul>

@@ -1,12 +1,10 @@
 // Chrome's offscreen document (reason CLIPBOARD): the service worker has no DOM, so clearing a
 // copied code from the clipboard happens here, on the background's request (it gets a digest
-// of the value, never the value).
+// of the value, never the value). Only the background worker is heard
+// (lib/platform/clipboard-offscreen.ts): not our content scripts, not our other pages.
+// The worker's script is WXT's background.js (runtime.getManifest is not offered to offscreen
+// documents, which get runtime messaging and little else).
 import { browser } from 'wxt/browser';
-import { clearClipboardIfHolds } from '../../lib/platform/clipboard-dom';
+import { offscreenListener } from '../../lib/platform/clipboard-offscreen';
 
-browser.runtime.onMessage.addListener((msg: { target?: string; type?: string; digest?: string }, sender, sendResponse) => {
-  if (msg?.target !== 'offscreen' || sender.id !== browser.runtime.id) return false;
-  if (msg.type !== 'clipboard.clearIfHolds' || typeof msg.digest !== 'string') return false;
-  void clearClipboardIfHolds(document, msg.digest).then((cleared) => sendResponse({ cleared }), () => sendResponse({ cleared: false }));
-  return true;
-});
+browser.runtime.onMessage.addListener(offscreenListener(document, browser.runtime.id, (browser.runtime.getURL as (path: string) => string)('/background.js')));

@@ -4,11 +4,14 @@
 // account and hand over only the code. Rules (DESIGN.md, issue 4):
 // - without an explicit account, only an account bound to the tab's site is used; several → ambiguous;
 // - a frame whose site differs from the tab's is filled only when the account is bound to that frame's site;
-// - filling advances an HOTP counter (RFC 4226 §7.2).
+// - filling advances an HOTP counter (RFC 4226 §7.2);
+// - nothing is written into a plain-http page or frame except on a loopback host (issue 11 point 2:
+//   site binding ignores the scheme, so a network attacker who redirects any http navigation to
+//   http://login.bank.example/ would otherwise be handed bank's code): `insecure-page`.
 import { t } from '../i18n/i18n';
-import { TesseraError } from '../messages/errors';
+import { TesseraError, toErrorInfo } from '../messages/errors';
 import { siteOf } from '../sites/site';
-import { loadAccount, loadAccounts, type AccountRecord } from './accounts';
+import { loadAccount, loadAccounts, updateAccount, type AccountRecord } from './accounts';
 import { useCode } from './codes';
 import { errorWith, int, optStr } from './router';
 import { clearClipboardLater } from './clipboard';
@@ -54,6 +57,28 @@ export interface FillResult {
   accountId: string;
   fields: number;
 }
+
+/**
+ * True for a URL autofill must not write into: plain http (or ws) whose host is not loopback
+ * (localhost, *.localhost, 127.0.0.0/8, [::1]: traffic that never leaves the machine, as in
+ * development and tests). Other schemes (https, about:, data:) are left to the site rules.
+ */
+export function isInsecurePage(url: string): boolean {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return false;
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'ws:') return false;
+  const host = u.hostname.toLowerCase().replace(/\.$/, '');
+  const loopback = host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+  return !loopback;
+}
+
+const refuseInsecure = (url: string) => {
+  if (isInsecurePage(url)) throw new TesseraError('insecure-page');
+};
 
 const tabsOf = (ctx: ApiContext): TabsPort => {
   const port = ctx.services?.tabs as TabsPort | undefined;
@@ -141,13 +166,19 @@ async function fillWithCode(req: FillRequest, ctx: ApiContext): Promise<FillResu
   const tabs = tabsOf(ctx);
   const tabUrl = await tabs.tabUrl(req.tabId);
   if (tabUrl === null) throw new TesseraError('not-found');
+  refuseInsecure(tabUrl);
   const best = await detect(tabs, req.tabId, req.frameId);
   if (!best) throw new TesseraError('no-otp-field');
+  // An about:blank/srcdoc frame has its creator's origin: judge the scheme by that (issue 13).
+  refuseInsecure(/^(?:https?|file):/i.test(best.url) || !best.origin ? best.url : best.origin);
   refuseOtherChannels(best.detection, req.accountId);
   const account = await chooseAccount(ctx, siteOf(tabUrl), frameSite(best.url, best.origin), best.frameId, req.accountId, req.automatic);
   const { code } = await useCode(account, ctx);
   // Addressed to the document that was checked: if the frame navigated since, nothing is written.
-  const written = await tabs.send<WriteAnswer>(req.tabId, best.frameId, { type: 'autofill.write', code }, best.documentId);
+  // The content script writes only if it is still that document (its nonce) at that URL: Firefox
+  // has no document ids, and a frame that navigated since would otherwise receive the code.
+  const write = { type: 'autofill.write', code, nonce: best.detection.nonce, url: best.url };
+  const written = await tabs.send<WriteAnswer>(req.tabId, best.frameId, write, best.documentId);
   return { filled: Boolean(written?.filled), accountId: account.id, fields: written?.fields ?? 0, code };
 }
 
@@ -165,27 +196,46 @@ export async function fillMessage(msg: Message, ctx: ApiContext): Promise<Result
 /**
  * popup.use: the user picked an account in the popup. When the active tab has a code field the
  * code is filled there (an explicit choice); otherwise the code is returned for the clipboard.
+ * Picking an account that is not bound to the tab's site does not fill at once (issue 11 point 3:
+ * on a look-alike such as bank-login.example, "Bank" must not go in silently): the answer is
+ * `{ action: 'confirm', site }` and nothing is used; the popup asks, then sends popup.use again
+ * with `unbound: 'fill'` (this once) or `'bind'` (add the site to the account, then fill).
+ * A page autofill refuses (plain http) gets the code copied, with `notice` saying why.
  */
 export async function popupUse(msg: Message, ctx: ApiContext): Promise<Result> {
   const id = optStr(msg, 'id');
   if (!id) throw new TesseraError('bad-input');
   const tabId = typeof msg.tabId === 'number' ? msg.tabId : undefined;
+  const unbound = msg.unbound === 'fill' || msg.unbound === 'bind' ? msg.unbound : undefined;
   let code: string | undefined;
+  let notice: ReturnType<typeof toErrorInfo> | undefined;
   if (tabId !== undefined && ctx.services?.tabs) {
     try {
+      const tabs = tabsOf(ctx);
+      const url = await tabs.tabUrl(tabId);
+      const site = url ? siteOf(url) : null;
+      const rec = await loadAccount(ctx, id);
+      if (site && url && rec.data.type !== 'tokens' && !rec.data.sites.includes(site)) {
+        refuseInsecure(url);
+        // Ask only when there is something to fill: copying reveals nothing to the page.
+        if (!unbound && (await detect(tabs, tabId))) return { action: 'confirm', site, accountId: id };
+        if (unbound === 'bind') await updateAccount({ type: 'accounts.update', id, sites: [...rec.data.sites, site] }, ctx);
+      }
       const { code: used, ...r } = await fillWithCode({ tabId, accountId: id }, ctx);
       if (r.filled) return { action: 'filled', ...r };
       // Written but not read back: copy that same code (an HOTP counter moved once, not twice).
       code = used;
     } catch (e) {
       // No field, a page we can't read, or a frame of an unbound site: fall back to copying.
-      if (!(e instanceof TesseraError) || !['no-otp-field', 'unscriptable', 'not-found', 'no-account-for-site'].includes(e.code)) throw e;
+      if (!(e instanceof TesseraError) || !['no-otp-field', 'unscriptable', 'not-found', 'no-account-for-site', 'insecure-page'].includes(e.code)) throw e;
+      // A page Tessera will not fill: the popup says why it copied instead.
+      if (e.code === 'insecure-page') notice = toErrorInfo(e);
     }
   }
   code ??= (await useCode(await loadAccount(ctx, id), ctx)).code;
   // The asking page writes the clipboard; the background clears it later if it still holds this.
   await clearClipboardLater(ctx, code);
-  return { action: 'copied', code };
+  return { action: 'copied', code, ...(notice && { notice }) };
 }
 
 /** popup.context: the active tab's site and the accounts bound to it (for the popup's page actions). */

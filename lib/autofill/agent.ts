@@ -35,6 +35,11 @@ export interface Agent {
 }
 
 export function startAgent(doc: Document, options: AgentOptions): Agent {
+  // This document's nonce (protocol.ts DetectAnswer): a new document runs a new content script,
+  // which draws its own. It only has to differ between documents (the page never sees it: it
+  // lives in the isolated world and travels over runtime messaging), so Math.random() serves,
+  // and costs less of the 8 KB budget than crypto (whose randomUUID needs a secure context).
+  const nonce = String(Math.random());
   let best: Candidate | undefined;
   let current: Candidate | null = null;
   /** First inputs of fields already offered for automatic filling: once per field. */
@@ -73,7 +78,8 @@ export function startAgent(doc: Document, options: AgentOptions): Agent {
       return null;
     }
     const { inputs } = current;
-    chip.show(current.kind === 'single' ? inputs[0]! : inputs[inputs.length - 1]!);
+    // Beside a single field, after the last box of a group (a single field is its own last input).
+    chip.show(inputs[inputs.length - 1]!);
     const first = inputs[0]!;
     if (!asked.has(first)) {
       asked.add(first);
@@ -92,6 +98,7 @@ export function startAgent(doc: Document, options: AgentOptions): Agent {
       frameUrl: doc.URL,
       top: !!view && view.top === view,
       ...(current && { hint: hintOf(current) }),
+      nonce,
     };
   };
 
@@ -109,7 +116,8 @@ export function startAgent(doc: Document, options: AgentOptions): Agent {
         if (current) notice(msg.code, msg.message, msg.candidates);
         return undefined;
       }
-      return current ? fill(current, msg.code) : Promise.resolve({ filled: false, fields: 0 });
+      // A write for another document (this frame navigated after the check) or another URL: refused.
+      return current && msg.nonce === nonce && msg.url === doc.URL ? fill(current, msg.code) : Promise.resolve({ filled: false, fields: 0 });
     },
     stop() {
       observer.disconnect();

@@ -3,6 +3,13 @@
 // a closed shadow root on a host element placed right after its field (so it follows the field in
 // the tab order), so page CSS and scripts can neither style nor read it.
 // Fixed positioning follows the anchor on scroll and resize. All text is set with textContent.
+// A hostile page can still restyle or cover the host element (issue 11 point 6: with
+// `tessera-chip{opacity:0!important}` over a decoy button, a click on the decoy filled the code).
+// So the host's own style is inline and !important (it beats any page rule, CSS Cascade 5 §6.1
+// "element-attached styles"), and a click is acted on only when the browser says a person made it
+// (isTrusted) on the chip while it was visible and on top: the host fully opaque, unfiltered and
+// unmasked, and elementFromPoint() at the button's centre giving the host (hit testing is what
+// checkVisibility checks and more: it also sees what covers the chip).
 import type { AccountChoice } from './protocol';
 
 export interface ChipOptions {
@@ -27,10 +34,13 @@ export interface Chip {
 }
 
 const SIZE = 22;
-/** The chip's style and its icon of six code boxes; page styles cannot reach into the shadow root. */
-const STYLE = `button{all:initial;display:grid;place-items:center;width:22px;height:22px;border:1px solid #888;border-radius:6px;background:#fff;color:#1b5e9a;cursor:pointer;font:13px sans-serif}:focus-visible{outline:2px solid #1a73e8}[data-state]{color:#c62828}[role=menu]{position:absolute;top:26px;right:0;background:#fff;border:1px solid #888;padding:4px}[role=menuitem]{display:block;width:auto;height:auto;padding:6px 8px;border:0;white-space:nowrap}`;
-const ICON = 'M1 4h4v3H1zm5 0h4v3H6zm5 0h4v3h-4zM1 9h4v3H1zm5 0h4v3H6zm5 0h4v3h-4z';
-const SVG = 'http://www.w3.org/2000/svg';
+/**
+ * The chip's style, with its icon of six code boxes drawn by CSS (two rows of three 4×3 boxes, as
+ * the former inline SVG drew them, in fewer bytes of the 8 KB budget); page styles cannot reach
+ * into the shadow root.
+ */
+const ROW = 'repeating-linear-gradient(90deg,currentColor 0 4px,#0000 0 5px)';
+const STYLE = `button{all:initial;display:grid;place-items:center;width:22px;height:22px;border:1px solid #888;border-radius:6px;background:#fff;color:#1b5e9a;cursor:pointer;font:13px sans-serif}button:not([role])::before{content:"";width:14px;height:8px;background:${ROW} 0 0/100% 3px no-repeat,${ROW} 0 5px/100% 3px no-repeat}:focus-visible{outline:2px solid #1a73e8}[data-state]{color:#c62828}div{position:relative}[role=menu]{position:absolute;top:26px;right:0;background:#fff;border:1px solid #888;padding:4px}[role=menuitem]{display:block;width:auto;height:auto;padding:6px 8px;border:0;white-space:nowrap}`;
 
 /**
  * Builds the chip's nodes. No markup strings: pages that enforce Trusted Types (Google's sign-in,
@@ -40,16 +50,8 @@ function build(doc: Document, root: ShadowRoot): HTMLButtonElement {
   const style = doc.createElement('style');
   style.textContent = STYLE;
   const box = doc.createElement('div');
-  box.style.position = 'relative';
   const button = doc.createElement('button');
   button.type = 'button';
-  const svg = doc.createElementNS(SVG, 'svg');
-  for (const [k, v] of [['viewBox', '0 0 16 16'], ['width', '14'], ['height', '14'], ['aria-hidden', 'true']]) svg.setAttribute(k!, v!);
-  const path = doc.createElementNS(SVG, 'path');
-  path.setAttribute('fill', 'currentColor');
-  path.setAttribute('d', ICON);
-  svg.append(path);
-  button.append(svg);
   box.append(button);
   root.append(style, box);
   return button;
@@ -58,7 +60,8 @@ function build(doc: Document, root: ShadowRoot): HTMLButtonElement {
 export function createChip(doc: Document, options: ChipOptions): Chip {
   const view = doc.defaultView;
   const host = doc.createElement('tessera-chip');
-  host.style.cssText = 'all:initial;position:fixed;z-index:2147483647;display:none';
+  const css = (k: string, v: string) => host.style.setProperty(k, v, 'important');
+  host.style.cssText = 'all:initial!important;position:fixed!important;z-index:2147483647!important';
   const root = host.attachShadow({ mode: 'closed' });
   const button = build(doc, root);
   const box = button.parentElement!;
@@ -82,20 +85,37 @@ export function createChip(doc: Document, options: ChipOptions): Chip {
     const r = anchor?.isConnected ? anchor.getBoundingClientRect() : null;
     // A field without a box (gone, hidden, or no layout at all as in happy-dom): nothing to sit by.
     const shown = !!r && (r.width > 0 || r.height > 0);
-    host.style.display = shown ? 'block' : 'none';
+    css('display', shown ? 'block' : 'none');
     if (!r || !shown) return;
     // Inside the right end of a wide field; after a narrow one (the last box of a group).
     const left = Math.round(r.width >= 4 * SIZE ? r.right - SIZE - 4 : r.right + 4);
     const top = Math.round(r.top + (r.height - SIZE) / 2);
-    host.style.left = `${left}px`;
-    host.style.top = `${top}px`;
+    css('left', `${left}px`);
+    css('top', `${top}px`);
     // Beside the field, an ancestor with a transform or filter makes itself the fixed box's
     // containing block (CSS Transforms §2): correct by where the host really landed.
     const at = host.getBoundingClientRect();
     if (Math.abs(at.left - left) > 1 || Math.abs(at.top - top) > 1) {
-      host.style.left = `${left + left - at.left}px`;
-      host.style.top = `${top + top - at.top}px`;
+      css('left', `${left + left - at.left}px`);
+      css('top', `${top + top - at.top}px`);
     }
+  };
+
+  /**
+   * Did a person click `el` while the chip was really visible and on top? A trusted click goes to
+   * what the browser hit at its point, so the chip was there. Hit testing (elementFromPoint, as
+   * checkVisibility would) already leaves out what is display:none, visibility:hidden or under
+   * content-visibility, and anything of the page over the button's centre (the centre also holds
+   * for a keyboard activation, which has no point); what hit testing does not see is how opaque
+   * or filtered the host is: it must be exactly as its inline !important style says. The host sits
+   * beside its field, maybe inside the page's shadow tree: hit-test in that tree (a document's
+   * elementFromPoint would answer the page's shadow host instead).
+   */
+  const seen = (e: Event, el: Element): boolean => {
+    const r = el.getBoundingClientRect();
+    const s = getComputedStyle(host);
+    const scope = host.getRootNode() as Document | ShadowRoot;
+    return e.isTrusted && s.opacity + s.filter + s.maskImage === '1nonenone' && scope.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === host;
   };
 
   const schedule = () => {
@@ -108,6 +128,7 @@ export function createChip(doc: Document, options: ChipOptions): Chip {
     if (!target) return;
     e.preventDefault();
     e.stopPropagation();
+    if (!seen(e, target)) return;
     closeMenu();
     if (target === button) {
       reset();
@@ -122,8 +143,10 @@ export function createChip(doc: Document, options: ChipOptions): Chip {
       button.focus();
     }
   });
-  view?.addEventListener('scroll', schedule, { capture: true, passive: true });
-  view?.addEventListener('resize', schedule, { passive: true });
+  // One signal removes both listeners on destroy().
+  const off = new AbortController();
+  view?.addEventListener('scroll', schedule, { capture: true, passive: true, signal: off.signal });
+  view?.addEventListener('resize', schedule, { passive: true, signal: off.signal });
   reset();
 
   return {
@@ -162,8 +185,7 @@ export function createChip(doc: Document, options: ChipOptions): Chip {
       button.dataset.state = 'error';
     },
     destroy() {
-      view?.removeEventListener('scroll', schedule, { capture: true });
-      view?.removeEventListener('resize', schedule);
+      off.abort();
       anchor = null;
       host.remove();
     },

@@ -24,11 +24,20 @@ export interface DetectAnswer {
   top: boolean;
   /** What the page says around its best field, for the channel check in the background (channel.ts). */
   hint?: ChannelHint;
+  /**
+   * Random, made once per document by its content script: the write names it, so a frame that
+   * navigated since (Firefox addresses frames by id only, and a frame id outlives its document)
+   * refuses a code meant for the document that was checked (issue 11 point 7).
+   */
+  nonce: string;
 }
 
 export interface WriteRequest {
   type: 'autofill.write';
   code: string;
+  /** The DetectAnswer's nonce and the URL the background checked: the frame writes only if both are its own. */
+  nonce: string;
+  url: string;
 }
 
 export interface WriteAnswer {
@@ -68,8 +77,7 @@ export type ToContent = DetectRequest | WriteRequest | NoticeRequest;
 /** Narrows an incoming message to one the content script handles. */
 export function isToContent(msg: unknown): msg is ToContent {
   const m = msg as { type?: unknown; code?: unknown } | null;
-  return !!m && typeof m.type === 'string' && (m.type === 'autofill.detect' ||
-    ((m.type === 'autofill.write' || m.type === 'autofill.notice') && typeof m.code === 'string'));
+  return m?.type === 'autofill.detect' || ((m?.type === 'autofill.write' || m?.type === 'autofill.notice') && typeof m.code === 'string');
 }
 
 /**

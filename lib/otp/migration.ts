@@ -26,6 +26,18 @@ import { validateParams } from './params';
 
 /** Longest accepted export URI (one QR code holds under 3 KB of it; pasted text may hold more). */
 export const MAX_MIGRATION_LENGTH = 64 * 1024;
+/**
+ * Most QR codes one export may claim to span. The field is an int32 an attacker sets: a QR code
+ * saying 2^31 − 1 made the review allocate that many "missing batch" numbers (issue 11). Google
+ * Authenticator puts about 10 accounts in a code, so 1,000 codes is far beyond any real export.
+ */
+export const MAX_BATCH_SIZE = 1000;
+/**
+ * Most accounts one export URI may hold ('too-large' past it). Google Authenticator puts about 10
+ * in a QR code and Tessera's own export as many as one code holds; every entry costs work (an
+ * unusable one, an error with its name), and no input may cost more than a few milliseconds.
+ */
+export const MAX_MIGRATION_ENTRIES = 100;
 
 export interface Batch {
   /** 1-based position of this QR code in the export. */
@@ -168,7 +180,7 @@ function payloadBytes(text: string): Uint8Array {
 }
 
 /**
- * Reads an otpauth-migration:// URI. Throws 'too-large' (over 64 KiB), 'bad-scheme',
+ * Reads an otpauth-migration:// URI. Throws 'too-large' (over 64 KiB or MAX_MIGRATION_ENTRIES accounts), 'bad-scheme',
  * or 'bad-uri' for anything structurally wrong; unusable entries come back as per-entry errors.
  */
 export function parseMigrationUri(text: string): MigrationResult {
@@ -184,14 +196,18 @@ export function parseMigrationUri(text: string): MigrationResult {
       continue;
     }
     if (wire !== (field === 1 ? WIRE_LEN : WIRE_VARINT)) malformed();
-    if (field === 1) entries.push(r.bytes());
+    if (field === 1) {
+      if (entries.length >= MAX_MIGRATION_ENTRIES) throw new TesseraError('too-large');
+      entries.push(r.bytes());
+    }
     else if (field === 2) r.varint(); // version: later versions are read as far as we understand them
     else if (field === 3) size = toInt32(r.varint());
     else if (field === 4) index = toInt32(r.varint());
     else id = toInt32(r.varint());
   }
-  // A payload without batch fields is a single batch (proto3 leaves zeros out).
-  if (size < 0 || index < 0) malformed();
+  // A payload without batch fields is a single batch (proto3 leaves zeros out). Every count is
+  // bounded here, before anyone allocates by it: 1 ≤ size ≤ MAX_BATCH_SIZE and 0 ≤ index < size.
+  if (size < 0 || index < 0 || size > MAX_BATCH_SIZE) malformed();
   const batch: Batch = { index: index + 1, size: Math.max(size, 1), id };
   if (batch.index > batch.size) malformed();
   return { batch, accounts: entries.map(entryToParams) };
@@ -201,11 +217,11 @@ export function parseMigrationUri(text: string): MigrationResult {
  * Writes accounts as one export URI (the inverse of parseMigrationUri; used by tests, fixtures
  * and export). The format can only say 6 or 8 digits and 30-second periods: other accounts
  * throw 'bad-digits' / 'bad-period'. Extras have no place in it and are left out.
- * Throws 'bad-input' for an impossible batch and 'too-large' past MAX_MIGRATION_LENGTH.
+ * Throws 'bad-input' for an impossible batch (or one of more than MAX_BATCH_SIZE codes) and 'too-large' past MAX_MIGRATION_LENGTH.
  */
 export function serializeMigrationUri(accounts: OtpParams[], batch: Batch = { index: 1, size: 1, id: 0 }): string {
   const int32 = (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31;
-  if (![batch.index, batch.size, batch.id].every(int32) || batch.index < 1 || batch.index > batch.size) {
+  if (![batch.index, batch.size, batch.id].every(int32) || batch.index < 1 || batch.index > batch.size || batch.size > MAX_BATCH_SIZE) {
     throw new TesseraError('bad-input');
   }
   const w = new ProtoWriter();

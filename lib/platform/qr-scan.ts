@@ -7,7 +7,7 @@ import type { QrPort } from '../api/qr';
 import { TesseraError } from '../messages/errors';
 import { blobToImageData, cropRegion, dataUrlToBlob, decodeDataUrl, withCaptureRetry } from '../qr/capture';
 import { decodeImageData } from '../qr/decode';
-import { decodeFrameScans } from '../qr/page-scan';
+import { captureSource, decodeFrameScans } from '../qr/page-scan';
 import type { RegionSelection } from '../qr/region';
 import { isNoSuchTabError } from './browser-info';
 
@@ -33,8 +33,13 @@ async function capture(tabId: number): Promise<string> {
 
 export const browserQr: QrPort = {
   async scanPage(tabId) {
-    const texts = await decodeFrameScans(await inject<unknown>(tabId, '/qr-scanner.js', true));
-    return texts.length ? texts : decodeDataUrl(await capture(tabId));
+    const results = await inject<unknown>(tabId, '/qr-scanner.js', true);
+    const found = await decodeFrameScans(results);
+    if (found.length) return found;
+    // A capture shows everything in the tab: its codes come from the tab's site only when the
+    // scan saw nothing of another site there (captureSource), else from nobody knows where.
+    const from = captureSource(results);
+    return (await decodeDataUrl(await capture(tabId))).map((text) => ({ text, sources: from ? [from] : [] }));
   },
   async scanRegion(tabId) {
     const [selection] = await inject<RegionSelection | null>(tabId, '/region-select.js', false);

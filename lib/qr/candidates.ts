@@ -19,6 +19,14 @@ export interface QrCandidate {
   image?: string;
   /** An http(s) URL for the background to fetch and decode (the page could not read it). */
   url?: string;
+  /**
+   * Where `image`'s pixels came from when not from this document itself: the image's own URL
+   * (an <img> or CSS image the page could read, e.g. same-origin or CORS). Issue 11: a code read
+   * from another site's resource is not bound to the tab's site without the user's say.
+   */
+  from?: string;
+  /** A canvas the page drew another origin's image into: unreadable here, but a capture shows it. */
+  tainted?: boolean;
 }
 
 export interface CollectOptions {
@@ -165,6 +173,7 @@ async function fromImg(doc: Document, f: Found, o: Required<CollectOptions>): Pr
   const src = el.currentSrc || el.src;
   if (!src) return undefined;
   if (rasterDataUrl(src)) return { source: 'img', rect: f.rect, image: src };
+  const from = fetchable(src) ? src : undefined;
   // A srcset / <picture> source reports its natural size divided by its density (HTML §4.8.4.3.4):
   // reload the chosen URL alone to get every pixel it has.
   const dense = el.srcset !== '' || el.parentElement?.localName === 'picture';
@@ -173,7 +182,7 @@ async function fromImg(doc: Document, f: Found, o: Required<CollectOptions>): Pr
   if (!img) return fetchable(src) ? { source: 'img', rect: f.rect, url: src } : undefined;
   if (Math.min(img.naturalWidth, img.naturalHeight) < MIN_PIXELS) return undefined;
   try {
-    return { source: 'img', rect: f.rect, image: toPngDataUrl(doc, img, img.naturalWidth, img.naturalHeight, o.maxSide) };
+    return { source: 'img', rect: f.rect, image: toPngDataUrl(doc, img, img.naturalWidth, img.naturalHeight, o.maxSide), from };
   } catch (e) {
     if (isSecurityError(e) && fetchable(src)) return { source: 'img', rect: f.rect, url: src };
     return undefined;
@@ -188,8 +197,9 @@ function fromCanvas(doc: Document, f: Found, o: Required<CollectOptions>): QrCan
       Math.max(el.width, el.height) <= o.maxSide ? el.toDataURL('image/png') : toPngDataUrl(doc, el, el.width, el.height, o.maxSide);
     return { source: 'canvas', rect: f.rect, image };
   } catch {
-    // Tainted by a cross-origin drawing: nothing to read and no URL to fetch. A capture of the tab still sees it.
-    return undefined;
+    // Tainted by a cross-origin drawing: nothing to read and no URL to fetch. A capture of the tab
+    // still sees it, and then cannot say which site it came from (page-scan.ts captureSource).
+    return { source: 'canvas', rect: f.rect, tainted: true };
   }
 }
 
@@ -252,13 +262,13 @@ async function fromCss(doc: Document, f: Found, o: Required<CollectOptions>): Pr
   const img = await loadImage(doc, url, o.loadTimeoutMs);
   if (!img || Math.min(img.naturalWidth, img.naturalHeight) < MIN_PIXELS) return undefined;
   try {
-    return { source: 'css', rect: f.rect, image: toPngDataUrl(doc, img, img.naturalWidth, img.naturalHeight, o.maxSide) };
+    return { source: 'css', rect: f.rect, image: toPngDataUrl(doc, img, img.naturalWidth, img.naturalHeight, o.maxSide), from: fetchable(url) ? url : undefined };
   } catch (e) {
     return isSecurityError(e) && fetchable(url) ? { source: 'css', rect: f.rect, url } : undefined;
   }
 }
 
-/** Every candidate of the document (one frame), likeliest first, each with an image or a URL. */
+/** Every candidate of the document (one frame), likeliest first, each with an image or a URL (or marked tainted). */
 export async function collectQrCandidates(root: Document, opts: CollectOptions = {}): Promise<QrCandidate[]> {
   const o: Required<CollectOptions> = {
     maxCandidates: opts.maxCandidates ?? 24,

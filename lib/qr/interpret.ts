@@ -5,7 +5,7 @@ import { t } from '../i18n/i18n';
 import { TesseraError, toErrorInfo, type ErrorInfo } from '../messages/errors';
 import type { OtpParams } from '../otp/account';
 import { entryName } from '../otp/import';
-import { isEntryError, parseMigrationUri } from '../otp/migration';
+import { isEntryError, MAX_BATCH_SIZE, parseMigrationUri } from '../otp/migration';
 import { parseOtpauthUri } from '../otp/uri';
 import { classifyQrText, type QrKind } from './classify';
 
@@ -57,7 +57,8 @@ export function interpretQrTexts(texts: readonly string[]): Interpretation {
     }
   });
   for (const { size, seen } of exports.values()) {
-    const missing = Array.from({ length: size }, (_, k) => k + 1).filter((k) => !seen.has(k));
+    // parseMigrationUri bounds size (MAX_BATCH_SIZE); the clamp keeps this loop bounded on its own too.
+    const missing = Array.from({ length: Math.min(size, MAX_BATCH_SIZE) }, (_, k) => k + 1).filter((k) => !seen.has(k));
     if (missing.length) out.missingBatches.push({ size, missing });
   }
   return out;

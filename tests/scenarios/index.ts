@@ -5,6 +5,7 @@ import { autofillFramesAndShadows } from './autofill-frames';
 import { browserSync } from './browser-sync';
 import { clipboardClear } from './clipboard-clear';
 import { emergencyTokens } from './emergency-tokens';
+import { frameNonce } from './frame-nonce';
 import { lockUnlock } from './lock-unlock';
 import { platformApis } from './platform';
 import { qrScan } from './qr-scan';
@@ -23,4 +24,5 @@ export const scenarios: readonly Scenario[] = [
   platformApis,
   browserSync,
   autofillFramesAndShadows,
+  frameNonce,
 ];

@@ -10,6 +10,9 @@ export default {
     'qr.batchMissing': 'Still missing from this export: batch {0}.',
     'qr.nothingFound': 'No QR code was found on this page. Try “Select an area”, or paste or drop a screenshot on the options page.',
     'qr.unreadableImage': 'This file could not be read as an image.',
+    'qr.fromSite': 'Read from an image of {0}, not from this page’s site: it will fill into the sites below only if you tick this.',
+    'qr.fromUnknown': 'Read from a picture of the page that also shows other sites’ content, so where it came from is unknown: it will fill into the sites below only if you tick this.',
+    'qr.bindForeign': 'Fill {0} into the sites below',
   } as Record<string, string>,
   ja: {
     'qr.region.hint': 'QR コードの上をドラッグしてください。矢印キーで枠を移動、Shift + 矢印キーで大きさを変更、Enter で読み取ります。Esc で取り消します。',
@@ -21,5 +24,8 @@ export default {
     'qr.batchMissing': 'このエクスポートでまだ読み取っていないバッチ: {0}。',
     'qr.nothingFound': 'このページに QR コードが見つかりませんでした。「範囲を選択」を使うか、オプションページでスクリーンショットを貼り付けるかドロップしてください。',
     'qr.unreadableImage': 'このファイルは画像として読み取れませんでした。',
+    'qr.fromSite': 'このページのサイトではなく {0} の画像から読み取りました。チェックを入れたときだけ、下のサイトで入力に使います。',
+    'qr.fromUnknown': '他のサイトの内容も表示しているページの画面から読み取ったため、出どころが分かりません。チェックを入れたときだけ、下のサイトで入力に使います。',
+    'qr.bindForeign': '{0} を下のサイトで入力に使う',
   } as Record<string, string>,
 };

@@ -20,7 +20,7 @@ async function setup(frames: Frame[], tabUrl = frames[0]!.url) {
       const f = frames.find((x) => x.frameId === frameId)!;
       if (msg.type === 'autofill.detect') {
         const found = frameId === frames[frames.length - 1]!.frameId;
-        const d: FrameDetection = { found, kind: found ? 'single' : null, length: 6, score: 80, frameUrl: f.url, top: frameId === 0, ...(f.hint && { hint: f.hint }) };
+        const d: FrameDetection = { found, kind: found ? 'single' : null, length: 6, score: 80, frameUrl: f.url, top: frameId === 0, nonce: `n${frameId}`, ...(f.hint && { hint: f.hint }) };
         return d as T;
       }
       writes.push({ frameId, code: String(msg.code) });

@@ -13,7 +13,7 @@ function fakeTab(frames: Array<{ frameId: number; url: string; found: boolean; s
     send: async <T,>(_tab: number, frameId: number, msg: Record<string, unknown>) => {
       const f = frames.find((x) => x.frameId === frameId)!;
       if (msg.type === 'autofill.detect') {
-        const d: FrameDetection = { found: f.found, kind: f.found ? 'single' : null, length: 6, score: f.score ?? 10, frameUrl: f.url, top: frameId === 0 };
+        const d: FrameDetection = { found: f.found, kind: f.found ? 'single' : null, length: 6, score: f.score ?? 10, frameUrl: f.url, top: frameId === 0, nonce: `N${frameId}` };
         return d as T;
       }
       writes.push({ frameId, code: String(msg.code) });
@@ -145,7 +145,8 @@ describe('names and counters', () => {
       } satisfies TabsPort,
     };
     const { added } = await api.call({ type: 'accounts.import', text: `otpauth://hotp/H:x?secret=${SECRET}&counter=0` });
-    const r = await api.call({ type: 'popup.use', id: added[0].id, tabId: 1 });
+    // Not bound to example.com: the popup asked first and the user chose "fill anyway" (issue 11).
+    const r = await api.call({ type: 'popup.use', id: added[0].id, tabId: 1, unbound: 'fill' });
     expect(r).toMatchObject({ ok: true, action: 'copied', code: '755224' });
     expect(writes).toEqual(['755224']);
     expect((await api.call({ type: 'accounts.list' })).accounts[0].counter).toBe(1);

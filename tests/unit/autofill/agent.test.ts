@@ -29,6 +29,27 @@ function start(html: string, answer: (msg: FillRequest) => FillRequestAnswer | u
   return { agent, sent };
 }
 
+/**
+ * A click as a person makes it on a chip that can be seen (issue 11 point 6: the chip acts only
+ * on those). happy-dom has no layout, no computed opacity and no trusted events, so the browser's
+ * answers are stood in for: isTrusted, the host's computed style, and what is hit at a point.
+ */
+function userClick(el: HTMLElement, o: { trusted?: boolean; opacity?: string; filter?: string; maskImage?: string; hit?: 'host' | 'page' } = {}): void {
+  const host = document.querySelector('tessera-chip')!;
+  const computed = window.getComputedStyle.bind(window);
+  const style = vi.spyOn(window, 'getComputedStyle').mockImplementation((node, pseudo) =>
+    node === host ? ({ opacity: o.opacity ?? '1', filter: o.filter ?? 'none', maskImage: o.maskImage ?? 'none' } as CSSStyleDeclaration) : computed(node, pseudo));
+  const hit = vi.spyOn(document, 'elementFromPoint').mockImplementation(() => (o.hit === 'page' ? document.body : host));
+  const e = new MouseEvent('click', { bubbles: true, composed: true, cancelable: true, detail: 1 });
+  Object.defineProperty(e, 'isTrusted', { value: o.trusted ?? true });
+  try {
+    el.dispatchEvent(e);
+  } finally {
+    style.mockRestore();
+    hit.mockRestore();
+  }
+}
+
 const until = async (check: () => boolean) => {
   for (let i = 0; i < 100 && !check(); i++) await new Promise((r) => setTimeout(r, 5));
 };
@@ -43,18 +64,40 @@ describe('answers to the background', () => {
 
   it('autofill.detect on a page without a field', async () => {
     const { agent } = start('<input type="email" name="email">');
-    expect(await agent.handle({ type: 'autofill.detect' })).toEqual({ found: false, kind: null, length: null, score: 0, frameUrl: document.URL, top: true });
+    expect(await agent.handle({ type: 'autofill.detect' })).toEqual({ found: false, kind: null, length: null, score: 0, frameUrl: document.URL, top: true, nonce: expect.stringMatching(/^\S{8,}$/) });
   });
 
   it('autofill.write fills and reads back', async () => {
     const { agent } = start(FIELD);
-    expect(await agent.handle({ type: 'autofill.write', code: '907142' })).toEqual({ filled: true, fields: 1 });
+    const { nonce } = (await agent.handle({ type: 'autofill.detect' })) as { nonce: string };
+    expect(await agent.handle({ type: 'autofill.write', code: '907142', nonce, url: document.URL })).toEqual({ filled: true, fields: 1 });
     expect((document.getElementById('otp') as HTMLInputElement).value).toBe('907142');
   });
 
   it('autofill.write with no field writes nothing', async () => {
     const { agent } = start('<input name="q">');
-    expect(await agent.handle({ type: 'autofill.write', code: '907142' })).toEqual({ filled: false, fields: 0 });
+    const { nonce } = (await agent.handle({ type: 'autofill.detect' })) as { nonce: string };
+    expect(await agent.handle({ type: 'autofill.write', code: '907142', nonce, url: document.URL })).toEqual({ filled: false, fields: 0 });
+  });
+
+  it('autofill.write for another document (its nonce) or another URL writes nothing (issue 11 point 7)', async () => {
+    const { agent } = start(FIELD);
+    const { nonce } = (await agent.handle({ type: 'autofill.detect' })) as { nonce: string };
+    const field = document.getElementById('otp') as HTMLInputElement;
+    for (const wrong of [
+      { nonce: '0.123456789', url: document.URL },
+      { nonce, url: 'https://other.example/' },
+      { url: document.URL },
+      { nonce },
+      {},
+    ]) {
+      expect(await agent.handle({ type: 'autofill.write', code: '907142', ...wrong })).toEqual({ filled: false, fields: 0 });
+      expect(field.value).toBe('');
+    }
+    // Each document draws its own.
+    const other = startAgent(document, { send: async () => undefined, title: 't', pickTitle: 'p' });
+    expect(((await other.handle({ type: 'autofill.detect' })) as { nonce: string }).nonce).not.toBe(nonce);
+    other.stop();
   });
 
   it('leaves other messages alone', () => {
@@ -111,20 +154,47 @@ describe('the chip', () => {
 
   it('asks the background to fill when clicked', async () => {
     const { agent, sent } = start(FIELD);
-    button(agent).click();
+    userClick(button(agent));
     await until(() => sent.length === 2);
     expect(sent[1]).toEqual({ type: 'autofill.request', reason: 'chip' });
+  });
+
+  // Issue 11 point 6: a page that hides, dims or covers the chip (or clicks it by script) gets nothing.
+  it.each([
+    ['a click made by a script (not trusted)', { trusted: false }],
+    ['a chip made transparent', { opacity: '0' }],
+    ['a chip made nearly transparent', { opacity: '0.01' }],
+    ['a chip filtered away', { filter: 'opacity(0)' }],
+    ['a chip masked away', { maskImage: 'linear-gradient(transparent, transparent)' }],
+    ['a chip covered by the page at its centre', { hit: 'page' as const }],
+  ])('ignores %s', async (_, o) => {
+    const { agent, sent } = start(FIELD);
+    await until(() => sent.length === 1); // the automatic request, asked once per field
+    userClick(button(agent), o);
+    button(agent).click(); // and a plain scripted click
+    await new Promise((r) => setTimeout(r, 20));
+    expect(sent.map((m) => m.reason)).toEqual(['auto']);
+  });
+
+  it('keeps its own look whatever the page says: the host style is inline and !important', () => {
+    const { agent } = start(FIELD);
+    const host = agent.chip.host;
+    expect(host.getAttribute('style')).toMatch(/all:\s*initial\s*!important/);
+    expect(host.style.getPropertyPriority('display')).toBe('important');
   });
 
   it('shows a picker when several accounts fit, and sends the one picked', async () => {
     const candidates = [{ id: 'a1', issuer: 'Example', label: 'alice' }, { id: 'b2', issuer: 'Example', label: '<b>bob</b>' }];
     const { agent, sent } = start(FIELD, (m) => (m.reason === 'chip' && !m.accountId ? { ok: false, error: { code: 'ambiguous', message: 'Several' }, candidates } : { ok: true, filled: true }));
-    button(agent).click();
+    userClick(button(agent));
     await until(() => !!agent.chip.root.querySelector('[role=menu]'));
     const items = [...agent.chip.root.querySelectorAll('[role=menuitem]')] as HTMLButtonElement[];
     expect(items.map((i) => i.textContent)).toEqual(['Example — alice', 'Example — <b>bob</b>']);
     expect(agent.chip.root.querySelector('b')).toBeNull(); // text, never markup
-    items[1]!.click();
+    items[0]!.click(); // a scripted click on an item picks nothing
+    await new Promise((r) => setTimeout(r, 10));
+    expect(sent).toHaveLength(2);
+    userClick(items[1]!);
     await until(() => sent.length === 3);
     expect(sent[2]).toEqual({ type: 'autofill.request', reason: 'chip', accountId: 'b2' });
     expect(agent.chip.root.querySelector('[role=menu]')).toBeNull();
@@ -140,7 +210,7 @@ describe('the chip', () => {
 
   it('shows the background’s message when there is nothing to fill with', async () => {
     const { agent } = start(FIELD, (m) => (m.reason === 'chip' ? { ok: false, error: { code: 'no-account-for-site', message: 'No account is bound to this site.' } } : undefined));
-    button(agent).click();
+    userClick(button(agent));
     await until(() => button(agent).title !== 'Fill the code');
     expect(button(agent).title).toBe('No account is bound to this site.');
     expect(button(agent).dataset.state).toBe('error');
@@ -178,7 +248,7 @@ describe('send failures', () => {
       throw new Error('Extension context invalidated.');
     });
     agent = startAgent(document, { send, title: 't', pickTitle: 'p' });
-    agent.chip.root.querySelector('button')!.click();
+    userClick(agent.chip.root.querySelector('button')!);
     await new Promise((r) => setTimeout(r, 10));
     expect(send).toHaveBeenCalledTimes(2);
   });

@@ -49,7 +49,7 @@ function fakeTabs() {
       const f = frames.find((x) => x.frameId === frameId);
       if (tabId !== TAB || !f) return undefined;
       if (msg.type === 'autofill.detect') {
-        const d: FrameDetection = { found: true, kind: 'single', length: 6, score: f.score, frameUrl: f.url, top: frameId === 0 };
+        const d: FrameDetection = { found: true, kind: 'single', length: 6, score: f.score, frameUrl: f.url, top: frameId === 0, nonce: `N${frameId}` };
         return d as T;
       }
       writes.push({ tabId, frameId, code: String(msg.code) });
