@@ -153,10 +153,22 @@ interface ExtensionApi {
 // The three functions below run inside the extension page (serialised by evaluate): they must
 // stay self-contained. Firefox has `browser`, Chromium `chrome`; both answer with promises.
 
-/** Sends one message with the page's own runtime. */
-function sendInPage(message: unknown): Promise<unknown> {
+/**
+ * Sends one message with the page's own runtime. Firefox suspends an idle event page, and a
+ * message that arrives while it is torn down fails with "Receiving end does not exist" before the
+ * page starts again; nothing received it, so it is sent again (as Tessera's own pages do,
+ * lib/messages/client.ts).
+ */
+async function sendInPage(message: unknown): Promise<unknown> {
   const g = globalThis as unknown as { browser?: ExtensionApi; chrome: ExtensionApi };
-  return (g.browser ?? g.chrome).runtime.sendMessage(message);
+  for (const wait of [100, 300, 800, -1]) {
+    try {
+      return await (g.browser ?? g.chrome).runtime.sendMessage(message);
+    } catch (e) {
+      if (wait < 0 || !(e instanceof Error && /Receiving end does not exist/i.test(e.message))) throw e;
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  }
 }
 
 /** The ids of tabs whose URL is exactly `url` (no URL pattern: Firefox matches none with a port). */

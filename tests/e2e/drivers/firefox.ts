@@ -82,7 +82,18 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Drive
       browserName: 'firefox',
       extensionOrigin,
       extensionPage: handle(extPage),
-      rawApi: (message) => extPage.evaluate((m) => (globalThis as unknown as { browser: typeof chrome }).browser.runtime.sendMessage(m), message),
+      // A message that reaches a suspending event page finds no receiver and is sent again, as
+      // Tessera's own pages and the kit do (lib/messages/client.ts: nothing received it).
+      rawApi: (message) => extPage.evaluate(async (m) => {
+        for (const wait of [100, 300, 800, -1]) {
+          try {
+            return await (globalThis as unknown as { browser: typeof chrome }).browser.runtime.sendMessage(m);
+          } catch (e) {
+            if (wait < 0 || !/Receiving end does not exist/i.test(String(e))) throw e;
+            await new Promise((r) => setTimeout(r, wait));
+          }
+        }
+      }, message),
       // tabs.query({}) and no URL pattern: Firefox finds nothing for a pattern with a port.
       tabs: () => extPage.evaluate(async () => (await (globalThis as unknown as { browser: typeof chrome }).browser.tabs.query({})).map((t): TabInfo => ({ id: t.id!, url: t.url ?? '', active: t.active }))),
       async openPage(url) {
