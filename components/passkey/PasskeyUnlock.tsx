@@ -67,13 +67,15 @@ export function PasskeyUnlock({ credentials, onDone, onPassphrase }: { credentia
     onDone();
   };
   useEffect(() => {
+    // Shown after the page loaded (a lock while open), where `autofocus` does nothing: focus it.
+    button.current?.focus();
     // Opened by the popup for the prompt: start it straight away (the button stays to retry).
     if (location.hash === PASSKEY_UNLOCK_HASH) void unlock();
   }, []);
   return (
     <div class="gate stack" aria-labelledby="unlock-title">
       <h1 id="unlock-title">{t('ui.unlock.title')}</h1>
-      <button ref={button} class="primary" type="button" data-action="passkey-unlock" disabled={busy} autoFocus onClick={() => void unlock()}>
+      <button ref={button} class="primary" type="button" data-action="passkey-unlock" disabled={busy} onClick={() => void unlock()}>
         {busy ? t('passkey.unlocking') : t('passkey.unlock')}
       </button>
       {error && <p class="error" role="alert">{error}</p>}

@@ -2,8 +2,9 @@
 // no navigator.credentials). Creating asks for the `prf` extension (WebAuthn Level 3 §10.1.4) with
 // user verification required and evaluates the PRF on the wrap's salt, at creation when the
 // authenticator can (Chrome passes `eval` to CTAP2.1 hmac-secret-mc) or by one assertion right
-// after. The relying party is the page's own origin: `rp.id` is left out, so the browser uses the
-// effective domain of chrome-extension://<id> (the extension id) — see docs/vault-format.md.
+// after. The relying party is the page's own origin: `rp.id` is left out, so the browser picks it
+// (Chromium: the whole origin "chrome-extension://<id>", checked in tests/e2e/passkey.spec.ts) —
+// see docs/vault-format.md, "Passkey wraps".
 // The PRF output goes straight to the background in a message and is never stored.
 import { fromBase64, toBase64, toBase64Url } from '../crypto/encoding';
 import { randomBytes } from '../crypto/random';
@@ -126,7 +127,9 @@ export async function assertPasskey(list: Array<{ id: string; salt: string }>, c
 function forget(credentialId: string): void {
   const pkc = (globalThis as { PublicKeyCredential?: { signalUnknownCredential?(o: { rpId: string; credentialId: string }): Promise<void> } }).PublicKeyCredential;
   try {
-    void pkc?.signalUnknownCredential?.({ rpId: location.hostname, credentialId })?.catch(() => {});
+    // Chromium's RP ID for an extension page is its whole origin (chrome-extension://<id>).
+    const rpId = location.protocol === 'chrome-extension:' ? location.origin : location.hostname;
+    void pkc?.signalUnknownCredential?.({ rpId, credentialId })?.catch(() => {});
   } catch {
     // not offered: the credential stays on the authenticator, unused
   }
