@@ -1,5 +1,6 @@
 // Passkey unlock in the vault (issue 18): wraps on this device or in the header (MAC-covered,
 // synced), unlock that proves the header, removal everywhere, and the vault key replaced.
+import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { SyncEngine } from '../../../lib/sync/engine';
 import { verifyHeaderMac } from '../../../lib/record/header';
@@ -80,7 +81,7 @@ describe('passkeys in the vault', () => {
   });
 
   it('a synced wrap is in the header under its MAC: any change to it is caught, and the passkey unlock then refuses', async () => {
-    const { vault } = await makeVault();
+    const { vault, name } = await makeVault();
     await vault.setup(PASS);
     const plain = (await vault.header())!;
     const cred = new FakeCredential();
@@ -102,6 +103,14 @@ describe('passkeys in the vault', () => {
     for (const t of tampered) expect(verifyHeaderMac(key, t)).toBe(false);
     // An older header (no passkeys) keeps verifying as before.
     expect(verifyHeaderMac(key, plain)).toBe(true);
+    // The stored header changed behind the vault's back: the passkey opens the key, the MAC fails.
+    const prf = await prfFor(vault, cred);
+    await vault.lock();
+    const db = await openDB(name);
+    await db.put('meta', tampered[0], 'header');
+    db.close();
+    expect(await codeOf(vault.unlockWithPasskey(cred.id, prf))).toBe('bad-passphrase');
+    expect(await vault.state()).toBe('locked');
   });
 
   it('rename and "use on other devices" move the wrap between this device and the header', async () => {
