@@ -33,7 +33,7 @@ export function PasskeySection() {
       if (!begin.ok) return setError(begin.error.message);
       const got = await createPasskey({ salt: begin.salt, exclude: begin.exclude, userName: begin.userName, rpName: begin.rpName });
       if (!got.ok) return setError(failureText(got.reason, got.detail));
-      const a = await send<{ passkey: PasskeyInfo }>({ type: 'passkey.add', id: got.id, salt: begin.salt, prf: got.prf });
+      const a = await send<{ passkey: PasskeyInfo }>({ type: 'passkey.add', id: got.id, salt: begin.salt, prf: got.prf, rp: location.origin });
       if (!a.ok) return setError(a.error.message);
       setStatus(t('passkey.added', a.passkey.name));
       await load();

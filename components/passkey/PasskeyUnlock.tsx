@@ -12,13 +12,17 @@ import { failureText } from './outcome';
 
 export const PASSKEY_UNLOCK_HASH = '#passkey-unlock';
 
-type Cred = { id: string; salt: string };
+type Cred = { id: string; salt: string; rp: string };
 
-/** The credentials to ask for, or null while loading ([] when the vault has no passkey). */
+/**
+ * The credentials this page can ask for, or null while loading ([] when none). A credential is
+ * bound to the origin that created it (its RP): one made in Chrome, synced here to Firefox or to
+ * another build, could never answer, so it is not offered.
+ */
 export function usePasskeyCredentials(): Cred[] | null {
   const [creds, setCreds] = useState<Cred[] | null>(null);
   useEffect(() => {
-    void send<{ credentials: Cred[] }>({ type: 'vault.passkeyBegin' }).then((a) => setCreds(a.ok ? a.credentials : []));
+    void send<{ credentials: Cred[] }>({ type: 'vault.passkeyBegin' }).then((a) => setCreds(a.ok ? a.credentials.filter((c) => c.rp === location.origin) : []));
   }, []);
   return creds;
 }
@@ -46,7 +50,7 @@ export function PasskeyUnlock({ credentials, onDone, onPassphrase }: { credentia
       return;
     }
     setBusy(true);
-    const got = await assertPasskey(credentials);
+    const got = await assertPasskey(credentials.map(({ id, salt }) => ({ id, salt })));
     if (!got.ok) {
       setBusy(false);
       setError(failureText(got.reason, got.detail));

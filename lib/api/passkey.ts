@@ -49,7 +49,7 @@ export async function addBegin(_msg: Message, ctx: ApiContext): Promise<Result> 
 
 export async function add(msg: Message, ctx: ApiContext): Promise<Result> {
   const name = msg.name === undefined ? '' : str(msg, 'name');
-  const passkey = await pv(ctx).addPasskey({ id: str(msg, 'id'), salt: str(msg, 'salt'), prf: prfOf(msg), name, sync: optBool(msg, 'sync', false) });
+  const passkey = await pv(ctx).addPasskey({ id: str(msg, 'id'), salt: str(msg, 'salt'), prf: prfOf(msg), name, sync: optBool(msg, 'sync', false), rp: msg.rp === undefined ? '' : str(msg, 'rp') });
   ctx.onChange?.();
   return { passkey };
 }

@@ -50,6 +50,8 @@ export interface NewWrap {
   salt: string;
   sync: boolean;
   created: number;
+  /** The creating page's origin (the credential's RP). */
+  rp: string;
 }
 
 /** The vault key wrapped under the PRF output of credential `w.id` evaluated on `w.salt`. */
@@ -59,7 +61,7 @@ export function wrapWithPrf(vaultKey: Uint8Array, vaultId: string, prf: Uint8Arr
   const kek = wrappingKey(prf, vaultId, w.id);
   const wrappedKey = toBase64(seal(kek, vaultKey, wrapAd(vaultId, w.id)));
   kek.fill(0);
-  return { v: 1, id: w.id, name: cleanName(w.name), salt: w.salt, wrappedKey, keyId: keyId(vaultKey), sync: w.sync, created: w.created };
+  return { v: 1, id: w.id, name: cleanName(w.name), salt: w.salt, wrappedKey, keyId: keyId(vaultKey), sync: w.sync, created: w.created, rp: w.rp };
 }
 
 /** The key a wrap holds, or null when this PRF output (another credential, another salt) does not open it. */

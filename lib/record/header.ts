@@ -25,7 +25,7 @@ export function headerMac(vaultKey: Uint8Array, h: Omit<VaultHeader, 'mac'>): st
   if (h.format !== 1) fields.push(h.keyId ?? '', h.prev ?? '');
   // Passkey wraps (issue 18) are covered too, each field in a fixed order. A header without any
   // keeps the MAC it had before they existed, so older headers still verify.
-  if (h.passkeys && h.passkeys.length > 0) fields.push(h.passkeys.map((p) => ['passkey', p.v, p.id, p.name, p.salt, p.wrappedKey, p.keyId, p.sync, p.created]));
+  if (h.passkeys && h.passkeys.length > 0) fields.push(h.passkeys.map((p) => ['passkey', p.v, p.id, p.name, p.salt, p.wrappedKey, p.keyId, p.sync, p.created, p.rp]));
   return toBase64(hmac(sha256, macKey, utf8Encode(JSON.stringify(fields))));
 }
 
@@ -73,6 +73,7 @@ export function isPasskeyWrap(x: unknown): x is PasskeyWrap {
   if (typeof p.salt !== 'string' || typeof p.wrappedKey !== 'string' || p.wrappedKey.length > 200) return false;
   if (typeof p.keyId !== 'string' || !/^[A-Za-z0-9_-]{12}$/.test(p.keyId)) return false;
   if (typeof p.sync !== 'boolean' || typeof p.created !== 'number' || !Number.isFinite(p.created)) return false;
+  if (typeof p.rp !== 'string' || p.rp.length > 200) return false;
   try {
     return fromBase64(p.salt).length === 32 && fromBase64(p.wrappedKey).length > 0;
   } catch {

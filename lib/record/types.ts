@@ -82,6 +82,8 @@ export interface PasskeyWrap {
   keyId: string;
   /** Whether the wrap travels with the header to the user's other devices. */
   sync: boolean;
+  /** The origin of the page that created the credential (its WebAuthn RP): only a page of that origin can ask for it. */
+  rp: string;
   /** When it was added (ms since the epoch). */
   created: number;
 }

@@ -35,6 +35,8 @@ const MAX_PREVIOUS_KEYS = 8;
 export interface PasskeyInfo {
   id: string;
   name: string;
+  /** The origin that created it (chrome-extension://<id>, moz-extension://<uuid>). */
+  rp: string;
   /** Its wrap travels with the header to the user's other devices. */
   sync: boolean;
   created: number;
@@ -224,27 +226,27 @@ export class Vault implements LocalReplica {
     const header = await this.header();
     if (!header) return [];
     const used = await this.passkeyUse();
-    return this.allWraps(header, await this.localWraps()).map((p) => ({ id: p.id, name: p.name, sync: p.sync, created: p.created, lastUsed: used[p.id] ?? null }));
+    return this.allWraps(header, await this.localWraps()).map((p) => ({ id: p.id, name: p.name, rp: p.rp, sync: p.sync, created: p.created, lastUsed: used[p.id] ?? null }));
   }
 
   /** What the page asks the authenticator for at unlock: each credential and its PRF salt. */
-  async passkeyRequest(): Promise<Array<{ id: string; salt: string }>> {
+  async passkeyRequest(): Promise<Array<{ id: string; salt: string; rp: string }>> {
     const header = await this.header();
     if (!header) return [];
-    return this.allWraps(header, await this.localWraps()).map((p) => ({ id: p.id, salt: p.salt }));
+    return this.allWraps(header, await this.localWraps()).map((p) => ({ id: p.id, salt: p.salt, rp: p.rp }));
   }
 
   /**
    * Adds a wrap of the (unlocked) vault key under the PRF output `prf` of credential `id`
    * evaluated on `salt`. `sync` puts it in the header (and so on the user's other devices).
    */
-  async addPasskey(input: { id: string; salt: string; prf: Uint8Array; name: string; sync: boolean }): Promise<PasskeyInfo> {
+  async addPasskey(input: { id: string; salt: string; prf: Uint8Array; name: string; sync: boolean; rp?: string }): Promise<PasskeyInfo> {
     if (!isCredentialId(input.id) || !(input.prf instanceof Uint8Array) || input.prf.length !== PRF_BYTES) throw new TesseraError('bad-input', t('passkey.error.input'));
     const ring = await this.requireRing();
     const name = cleanName(input.name) || t('passkey.default-name', new Date(this.wallClock()).toISOString().slice(0, 10));
     let wrap: PasskeyWrap;
     try {
-      wrap = wrapWithPrf(ring.key, ring.vaultId, input.prf, { id: input.id, name, salt: input.salt, sync: input.sync, created: this.wallClock() });
+      wrap = wrapWithPrf(ring.key, ring.vaultId, input.prf, { id: input.id, name, salt: input.salt, sync: input.sync, created: this.wallClock(), rp: typeof input.rp === 'string' ? input.rp.slice(0, 200) : '' });
     } catch {
       throw new TesseraError('bad-input', t('passkey.error.input'));
     }
@@ -253,7 +255,7 @@ export class Vault implements LocalReplica {
       if ((wrap.sync ? synced : local).length >= MAX_PASSKEYS) throw new TesseraError('too-large', t('passkey.error.many', MAX_PASSKEYS));
       return wrap.sync ? { synced: [...synced, wrap], local } : { synced, local: [...local, wrap] };
     });
-    return { id: wrap.id, name: wrap.name, sync: wrap.sync, created: wrap.created, lastUsed: null };
+    return { id: wrap.id, name: wrap.name, rp: wrap.rp, sync: wrap.sync, created: wrap.created, lastUsed: null };
   }
 
   /** Renames a passkey and/or moves its wrap into or out of the synced header. */

@@ -16,7 +16,7 @@ describe('passkey.* and vault.*Passkey messages', () => {
     expect(begin.exclude).toEqual([]);
     const cred = new FakeCredential();
     const prf = cred.prf(begin.salt);
-    const added = await call({ type: 'passkey.add', id: cred.id, salt: begin.salt, prf: b64(prf), sync: true });
+    const added = await call({ type: 'passkey.add', id: cred.id, salt: begin.salt, prf: b64(prf), sync: true, rp: 'chrome-extension://abc' });
     expect(added.ok).toBe(true);
     expect(changes()).toBe(1);
     expect((await call({ type: 'passkey.addBegin' })).exclude).toEqual([cred.id]);
@@ -28,7 +28,7 @@ describe('passkey.* and vault.*Passkey messages', () => {
     expect((await call({ type: 'passkey.list' })).error.code).toBe('locked');
     expect((await call({ type: 'passkey.remove', id: cred.id })).error.code).toBe('locked');
     const req = await call({ type: 'vault.passkeyBegin' });
-    expect(req.credentials).toEqual([{ id: cred.id, salt: begin.salt }]);
+    expect(req.credentials).toEqual([{ id: cred.id, salt: begin.salt, rp: 'chrome-extension://abc' }]);
     expect((await call({ type: 'vault.unlockPasskey', id: cred.id, prf: 'not base64!' })).error.code).toBe('bad-input');
     expect((await call({ type: 'vault.unlockPasskey', id: cred.id })).error.code).toBe('bad-input');
     expect((await call({ type: 'vault.unlockPasskey', id: cred.id, prf: b64(prf) })).ok).toBe(true);

@@ -11,11 +11,12 @@ import { PASS, makeVault, rawDump, serialise } from '../vault/helpers';
 import { FakeCredential } from './fake-authenticator';
 
 const NEW = 'a brand new passphrase';
+const RP = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
 const account = (id: string, issuer: string) => ({ id, kind: 'account' as const, data: { issuer } });
 
 async function addPasskey(v: Awaited<ReturnType<typeof makeVault>>['vault'], cred: FakeCredential, sync = false, name = '') {
   const salt = newPrfSalt();
-  return v.addPasskey({ id: cred.id, salt, prf: cred.prf(salt), name, sync });
+  return v.addPasskey({ id: cred.id, salt, prf: cred.prf(salt), name, sync, rp: RP });
 }
 
 /** The PRF a page would get for `cred` at unlock: on the salt its wrap carries. */
@@ -47,7 +48,7 @@ describe('passkeys in the vault', () => {
     expect(info.sync).toBe(false);
     expect(await vault.header()).toEqual(before); // nothing to sync
     await vault.lock();
-    expect(await vault.passkeyRequest()).toEqual([{ id: cred.id, salt: expect.any(String) }]);
+    expect(await vault.passkeyRequest()).toEqual([{ id: cred.id, salt: expect.any(String), rp: RP }]);
     now += 60_000;
     await vault.unlockWithPasskey(cred.id, await prfFor(vault, cred));
     expect(await vault.state()).toBe('unlocked');
@@ -96,6 +97,7 @@ describe('passkeys in the vault', () => {
       { ...h, passkeys: [{ ...h.passkeys![0]!, name: 'Evil' }] },
       { ...h, passkeys: [{ ...h.passkeys![0]!, sync: false }] },
       { ...h, passkeys: [{ ...h.passkeys![0]!, salt: newPrfSalt() }] },
+      { ...h, passkeys: [{ ...h.passkeys![0]!, rp: 'moz-extension://other' }] },
       { ...h, passkeys: [] },
       { ...h, passkeys: undefined },
       { ...h, passkeys: [...h.passkeys!, { ...h.passkeys![0]!, id: new FakeCredential().id }] },

@@ -12,7 +12,7 @@ describe('passkey wraps', () => {
   const vaultId = randomId();
   const cred = new FakeCredential();
   const salt = newPrfSalt();
-  const wrap = wrapWithPrf(vaultKey, vaultId, cred.prf(salt), { id: cred.id, name: ' Laptop\u202e ', salt, sync: false, created: 5 });
+  const wrap = wrapWithPrf(vaultKey, vaultId, cred.prf(salt), { id: cred.id, name: ' Laptop\u202e ', salt, sync: false, created: 5, rp: 'chrome-extension://abc' });
 
   it('opens with the same PRF output and names the key it holds', () => {
     expect(isPasskeyWrap(wrap)).toBe(true);
@@ -32,9 +32,9 @@ describe('passkey wraps', () => {
   });
 
   it('refuses malformed input', () => {
-    expect(() => wrapWithPrf(vaultKey, vaultId, new Uint8Array(31), { id: cred.id, name: 'x', salt, sync: false, created: 1 })).toThrow();
-    expect(() => wrapWithPrf(vaultKey, vaultId, cred.prf(salt), { id: 'short', name: 'x', salt, sync: false, created: 1 })).toThrow();
-    expect(() => wrapWithPrf(vaultKey, vaultId, cred.prf(salt), { id: cred.id, name: 'x', salt: 'AAAA', sync: false, created: 1 })).toThrow();
+    expect(() => wrapWithPrf(vaultKey, vaultId, new Uint8Array(31), { id: cred.id, name: 'x', salt, sync: false, created: 1, rp: '' })).toThrow();
+    expect(() => wrapWithPrf(vaultKey, vaultId, cred.prf(salt), { id: 'short', name: 'x', salt, sync: false, created: 1, rp: '' })).toThrow();
+    expect(() => wrapWithPrf(vaultKey, vaultId, cred.prf(salt), { id: cred.id, name: 'x', salt: 'AAAA', sync: false, created: 1, rp: '' })).toThrow();
     expect(isPasskeyWrap({ ...wrap, salt: 'AAAA' })).toBe(false);
     expect(isPasskeyWrap({ ...wrap, v: 2 })).toBe(false);
     expect(isPasskeyWrap({ ...wrap, sync: 'yes' })).toBe(false);
