@@ -92,10 +92,20 @@ test('add a passkey, lock, unlock with it in the options page and the popup; cod
   const shown = await extPage.locator('[data-account-id] [data-code]').getAttribute('data-code');
   expect([totpNow(SECRET), totpNow(SECRET, { timestamp: Date.now() - 30_000 })]).toContain(shown);
 
+  // What the toolbar popup opens for the prompt: options.html#passkey-unlock starts it by itself.
+  const probe = await context.newPage();
+  await probe.goto(`chrome-extension://${extensionId}/options.html`);
+  const status = async () => ((await probe.evaluate(() => chrome.runtime.sendMessage({ type: 'vault.status' }))) as { state: string }).state;
+  await probe.evaluate(() => chrome.runtime.sendMessage({ type: 'vault.lock' }));
+  expect(await status()).toBe('locked');
+  await extPage.bringToFront();
+  await extPage.goto(`chrome-extension://${extensionId}/options.html#passkey-unlock`);
+  await expect.poll(status, { timeout: 15_000 }).toBe('unlocked');
+
   // The passphrase still unlocks.
-  await rawApi({ type: 'vault.lock' });
-  expect((await rawApi({ type: 'vault.unlock', passphrase: PASSPHRASE })).ok).toBe(true);
-  void context;
+  await probe.evaluate(() => chrome.runtime.sendMessage({ type: 'vault.lock' }));
+  expect(await probe.evaluate((p) => chrome.runtime.sendMessage({ type: 'vault.unlock', passphrase: p }), PASSPHRASE)).toMatchObject({ ok: true });
+  void rawApi;
 });
 
 test('an authenticator without PRF is refused with words and nothing is added', async ({ api, extPage }) => {
