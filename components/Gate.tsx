@@ -5,6 +5,7 @@ import { useState } from 'preact/hooks';
 import { t } from '../lib/i18n/i18n';
 import { send } from '../lib/messages/client';
 import { strengthOf } from '../lib/passphrase/strength';
+import { PasskeyUnlock, usePasskeyCredentials } from './passkey/PasskeyUnlock';
 
 /**
  * First run. Sync stays off unless the user ticks it (browser sync is the preselected kind);
@@ -62,7 +63,16 @@ export function SetupForm({ onDone, join }: { onDone(): void; join?: ComponentCh
   );
 }
 
+/** The locked view: "Unlock with passkey" first when the vault has one (issue 18), else the passphrase. */
 export function UnlockForm({ onDone }: { onDone(): void }) {
+  const credentials = usePasskeyCredentials();
+  const [passphrase, setPassphrase] = useState(false);
+  if (credentials === null) return null;
+  if (credentials.length > 0 && !passphrase) return <PasskeyUnlock credentials={credentials} onDone={onDone} onPassphrase={() => setPassphrase(true)} />;
+  return <PassphraseUnlock onDone={onDone} onPasskey={credentials.length > 0 ? () => setPassphrase(false) : undefined} />;
+}
+
+function PassphraseUnlock({ onDone, onPasskey }: { onDone(): void; onPasskey?(): void }) {
   const [pass, setPass] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
@@ -86,6 +96,7 @@ export function UnlockForm({ onDone }: { onDone(): void }) {
       </label>
       {error && <p class="error" role="alert">{error}</p>}
       <button class="primary" type="submit" disabled={busy}>{busy ? t('ui.unlock.busy') : t('ui.unlock.submit')}</button>
+      {onPasskey && <button type="button" data-action="use-passkey" onClick={onPasskey}>{t('passkey.use-passkey')}</button>}
     </form>
   );
 }

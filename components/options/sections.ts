@@ -3,6 +3,7 @@
 import type { FunctionComponent } from 'preact';
 import type { AccountSummary } from '../../lib/api/accounts';
 import { ImportBackupSection } from '../import/ImportBackupSection';
+import { PasskeySection } from '../passkey/PasskeySection';
 import { ImageImport } from '../qr/ImageImport';
 import { ScreenScan } from '../qr/ScreenScan';
 import { SyncSection } from '../sync/SyncSection';
@@ -21,4 +22,5 @@ export const extraSections: OptionsSection[] = [
   { id: 'tokens', title: 'tokens.section.title', Component: TokensSection },
   { id: 'sync', title: 'sync.ui.title', Component: SyncSection },
   { id: 'backup', title: 'backup.section.title', Component: ImportBackupSection },
+  { id: 'passkeys', title: 'passkey.section.title', Component: PasskeySection },
 ];

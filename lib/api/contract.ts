@@ -211,6 +211,8 @@ export const PAGE_MESSAGES = [
   'vault.changePassphrase', 'accounts.add', 'codes.all', 'codes.use', 'popup.use', 'popup.context',
   'qr.scanRegion', 'qr.review', 'qr.pending', 'qr.confirm', 'tokens.reveal', 'tokens.clearUsed',
   'import.preview', 'backup.status', 'backup.dismiss',
+  'vault.passkeyBegin', 'vault.unlockPasskey', 'passkey.list', 'passkey.addBegin', 'passkey.add', 'passkey.rename',
+  'passkey.sync', 'passkey.remove', 'passkey.dismissNotice',
 ] as const;
 
 // --- the types testers use -------------------------------------------------------------------

@@ -3,6 +3,7 @@ import * as accounts from './accounts';
 import * as autofill from './autofill';
 import * as codes from './codes';
 import * as importExport from './import-export';
+import * as passkey from './passkey';
 import * as qr from './qr';
 import * as sync from './sync';
 import * as tokens from './tokens';
@@ -47,4 +48,13 @@ export const coreHandlers: Record<string, Handler> = {
   'backup.export': importExport.exportBackup,
   'backup.status': importExport.backupStatus,
   'backup.dismiss': importExport.dismissReminder,
+  'vault.passkeyBegin': passkey.passkeyBegin,
+  'vault.unlockPasskey': passkey.unlockPasskey,
+  'passkey.list': passkey.list,
+  'passkey.addBegin': passkey.addBegin,
+  'passkey.add': passkey.add,
+  'passkey.rename': passkey.rename,
+  'passkey.sync': passkey.setSync,
+  'passkey.remove': passkey.remove,
+  'passkey.dismissNotice': passkey.dismissNotice,
 };

@@ -5,7 +5,9 @@ import type { Vault } from '../vault/vault';
 /** A Vault whose methods wait for the database to open. */
 export type DeviceVault = Pick<Vault,
   'state' | 'setup' | 'unlock' | 'lock' | 'changePassphrase' | 'read' | 'get' | 'commit' | 'header' | 'adoptHeader' | 'sealedRecords' | 'applyRemote'
-  | 'keyring' | 'syncMeta' | 'saveSyncMeta'>
+  | 'keyring' | 'syncMeta' | 'saveSyncMeta'
+  // Passkey unlock (issue 18)
+  | 'passkeys' | 'passkeyRequest' | 'addPasskey' | 'updatePasskey' | 'removePasskey' | 'unlockWithPasskey' | 'passkeyNotice'>
   & { deviceId(): Promise<string> };
 
 export function openDeviceVault(open: () => Promise<Vault>): DeviceVault {
@@ -31,6 +33,13 @@ export function openDeviceVault(open: () => Promise<Vault>): DeviceVault {
     keyring: async () => (await v()).keyring(),
     syncMeta: async () => (await v()).syncMeta(),
     saveSyncMeta: async (m) => (await v()).saveSyncMeta(m),
+    passkeys: async () => (await v()).passkeys(),
+    passkeyRequest: async () => (await v()).passkeyRequest(),
+    addPasskey: async (input) => (await v()).addPasskey(input),
+    updatePasskey: async (id, patch) => (await v()).updatePasskey(id, patch),
+    removePasskey: async (id) => (await v()).removePasskey(id),
+    unlockWithPasskey: async (id, prf) => (await v()).unlockWithPasskey(id, prf),
+    passkeyNotice: async (clear) => (await v()).passkeyNotice(clear),
     deviceId: async () => (await v()).device,
   } as DeviceVault;
 }

@@ -9,7 +9,7 @@ import { fromBase64, toBase64, utf8Decode, utf8Encode } from '../crypto/encoding
 import { assertKdfParams } from '../crypto/kdf';
 import { keyId } from './envelope';
 import { isHlc } from './hlc';
-import type { KdfParams, VaultHeader } from './types';
+import type { KdfParams, PasskeyWrap, VaultHeader } from './types';
 
 /** The header format written today (format 1 is read and upgraded on first use of the key). */
 export const VAULT_FORMAT = 2 as const;
@@ -23,6 +23,9 @@ export function headerMac(vaultKey: Uint8Array, h: Omit<VaultHeader, 'mac'>): st
   const macKey = hkdf(sha256, vaultKey, undefined, utf8Encode('tessera/header-mac/v1'), 32);
   const fields: unknown[] = [h.format, h.vaultId, h.hlc, h.kdf.name, h.kdf.memoryKiB, h.kdf.iterations, h.kdf.parallelism, h.kdf.salt, h.wrappedKey];
   if (h.format !== 1) fields.push(h.keyId ?? '', h.prev ?? '');
+  // Passkey wraps (issue 18) are covered too, each field in a fixed order. A header without any
+  // keeps the MAC it had before they existed, so older headers still verify.
+  if (h.passkeys && h.passkeys.length > 0) fields.push(h.passkeys.map((p) => ['passkey', p.v, p.id, p.name, p.salt, p.wrappedKey, p.keyId, p.sync, p.created, p.rp]));
   return toBase64(hmac(sha256, macKey, utf8Encode(JSON.stringify(fields))));
 }
 
@@ -46,11 +49,33 @@ export function isVaultHeader(x: unknown): x is VaultHeader {
   if (h.mac !== undefined && typeof h.mac !== 'string') return false;
   if (h.format === 2 && (typeof h.keyId !== 'string' || !/^[A-Za-z0-9_-]{12}$/.test(h.keyId))) return false;
   if (h.prev !== undefined && (typeof h.prev !== 'string' || h.prev.length > 64 * 1024)) return false;
+  if (h.passkeys !== undefined && (h.format !== 2 || !Array.isArray(h.passkeys) || h.passkeys.length > MAX_PASSKEYS || !h.passkeys.every(isPasskeyWrap))) return false;
+  if (Array.isArray(h.passkeys) && new Set(h.passkeys.map((p) => p.id)).size !== h.passkeys.length) return false;
   try {
     assertKdfParams(h.kdf as KdfParams);
     fromBase64(h.wrappedKey);
     if (typeof h.prev === 'string') fromBase64(h.prev);
     return true;
+  } catch {
+    return false;
+  }
+}
+
+/** At most this many passkey wraps per place (header, or this device's own list). */
+export const MAX_PASSKEYS = 20;
+
+/** Shape check of one passkey wrap (lib/passkey/wrap.ts makes and opens them). */
+export function isPasskeyWrap(x: unknown): x is PasskeyWrap {
+  if (typeof x !== 'object' || x === null) return false;
+  const p = x as Record<string, unknown>;
+  if (p.v !== 1 || typeof p.id !== 'string' || !/^[A-Za-z0-9_-]{16,1400}$/.test(p.id)) return false;
+  if (typeof p.name !== 'string' || p.name.length > 200) return false;
+  if (typeof p.salt !== 'string' || typeof p.wrappedKey !== 'string' || p.wrappedKey.length > 200) return false;
+  if (typeof p.keyId !== 'string' || !/^[A-Za-z0-9_-]{12}$/.test(p.keyId)) return false;
+  if (typeof p.sync !== 'boolean' || typeof p.created !== 'number' || !Number.isFinite(p.created)) return false;
+  if (typeof p.rp !== 'string' || p.rp.length > 200) return false;
+  try {
+    return fromBase64(p.salt).length === 32 && fromBase64(p.wrappedKey).length > 0;
   } catch {
     return false;
   }

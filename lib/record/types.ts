@@ -56,8 +56,36 @@ export interface VaultHeader {
   keyId?: string;
   /** Format 2, after "also replace the vault key": base64 of the older vault keys sealed under this one. */
   prev?: string;
+  /** Passkey wraps of the vault key the user chose to use on other devices (lib/passkey; the MAC covers them). */
+  passkeys?: PasskeyWrap[];
   /** HMAC of the fields above under a key derived from the vault key (lib/record/header.ts). */
   mac?: string;
+}
+
+/**
+ * The vault key wrapped under a key derived from a WebAuthn PRF output (lib/passkey/wrap.ts,
+ * docs/vault-format.md "Passkey wraps"). Kept in the header (`sync: true`, MAC-covered) or on this
+ * device only (meta 'passkeys').
+ */
+export interface PasskeyWrap {
+  /** Wrap format version. */
+  v: 1;
+  /** The WebAuthn credential id, base64url (what `allowCredentials` names at unlock). */
+  id: string;
+  /** The user's name for it (editable). */
+  name: string;
+  /** base64 of the 32 random bytes the PRF is evaluated on (fresh for each wrap). */
+  salt: string;
+  /** base64 of nonce ‖ ciphertext ‖ tag of the vault key under the PRF-derived key. */
+  wrappedKey: string;
+  /** keyId() of the wrapped vault key: a wrap of a replaced key is recognised as stale. */
+  keyId: string;
+  /** Whether the wrap travels with the header to the user's other devices. */
+  sync: boolean;
+  /** The origin of the page that created the credential (its WebAuthn RP): only a page of that origin can ask for it. */
+  rp: string;
+  /** When it was added (ms since the epoch). */
+  created: number;
 }
 
 /** The vault key with what its envelopes bind: the vault and the key's id. */

@@ -1,6 +1,8 @@
 // The vault's IndexedDB database (through `idb`), schema version 1 (docs/vault-format.md, "Storage"):
 //   meta     out-of-line keys: 'header' (VaultHeader), 'device' (this device's random id),
-//            'clock' (the last hybrid-logical-clock stamp, so stamps stay monotonic across restarts)
+//            'clock' (the last hybrid-logical-clock stamp, so stamps stay monotonic across restarts),
+//            'passkeys' (this device's own passkey wraps), 'passkey-used' (last use of each),
+//            'passkey-notice' (how many wraps were dropped when the vault key was replaced)
 //   records  SealedRecord by `id`, with an index on `kind`
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { RecordKind, SealedRecord, VaultHeader } from './types';
@@ -8,7 +10,7 @@ import type { RecordKind, SealedRecord, VaultHeader } from './types';
 export const DEFAULT_DB_NAME = 'tessera-vault';
 export const DB_VERSION = 1;
 
-export type MetaKey = 'header' | 'device' | 'clock' | 'candidates' | 'staged' | 'unproven' | 'sync';
+export type MetaKey = 'header' | 'device' | 'clock' | 'candidates' | 'staged' | 'unproven' | 'sync' | 'passkeys' | 'passkey-used' | 'passkey-notice';
 
 export interface VaultSchema extends DBSchema {
   meta: { key: MetaKey; value: VaultHeader | string | unknown };

@@ -16,6 +16,9 @@ import { compareVersions, sameWrite } from '../record/order';
 import { openVaultDb, type VaultDb, type VaultSchema } from './db';
 import { unwrapVaultKey, wrapVaultKey } from './header';
 import { assertStrongEnough } from './passphrase';
+import { cleanName, isCredentialId, PRF_BYTES, unwrapWithPrf, wrapWithPrf } from '../passkey/wrap';
+import { isPasskeyWrap, MAX_PASSKEYS } from '../record/header';
+import type { PasskeyWrap } from '../record/types';
 import type {
   ApplyResult, KdfParams, KeyStore, LocalReplica, OpenRecord, ReadResult, RecordKeyring, RecordKind, SealedRecord, SyncMeta,
   VaultChange, VaultHeader, VaultState,
@@ -27,6 +30,19 @@ const MAX_CANDIDATES = 8;
 const MAX_STAGED = 100_000;
 /** Older vault keys a header carries after key replacements (so devices that were away follow). */
 const MAX_PREVIOUS_KEYS = 8;
+
+/** A passkey as the options page lists it (never its wrap). */
+export interface PasskeyInfo {
+  id: string;
+  name: string;
+  /** The origin that created it (chrome-extension://<id>, moz-extension://<uuid>). */
+  rp: string;
+  /** Its wrap travels with the header to the user's other devices. */
+  sync: boolean;
+  created: number;
+  /** When it last unlocked this device (null: never here). */
+  lastUsed: number | null;
+}
 
 export interface VaultOptions {
   /** A database name (default 'tessera-vault') or a handle from openVaultDb. */
@@ -129,9 +145,15 @@ export class Vault implements LocalReplica {
     if (key && header.format === 1 && header.mac !== undefined && !verifyHeaderMac(key, header)) key = null;
     if (!key) key = await this.followCandidate(header, passphrase);
     if (!key) throw new TesseraError('bad-passphrase');
+    await this.afterUnlock(key);
+  }
+
+  /** What every unlock does once it holds a proven key. */
+  private async afterUnlock(key: Uint8Array): Promise<void> {
     await this.keyStore.set(key);
     await this.db.delete('meta', 'unproven');
     await this.upgrade(key);
+    await this.dropStalePasskeys(key);
     await this.applyStaged(key);
   }
 
@@ -175,11 +197,177 @@ export class Vault implements LocalReplica {
       if (!isVaultHeader(current) || current.wrappedKey !== header.wrappedKey) throw new TesseraError('bad-passphrase');
       await this.catchUp(tx);
       if (options.replaceKey) await this.putResealed(tx, resealed, from.kid);
-      const fields: Omit<VaultHeader, 'mac'> = { format: VAULT_FORMAT, vaultId: current.vaultId, hlc: this.stamp(), kdf, wrappedKey, keyId: to.kid, ...(prev ? { prev } : {}) };
+      // Passkey wraps hold the vault key: still valid unless it was replaced. Then they are
+      // dropped (re-making one needs the authenticator's PRF output) and the user is told.
+      let passkeys = current.passkeys ?? [];
+      if (options.replaceKey) {
+        const local = ((await meta.get('passkeys')) as PasskeyWrap[] | undefined) ?? [];
+        const dropped = passkeys.length + local.length;
+        passkeys = [];
+        if (dropped > 0) {
+          await meta.put([] as unknown as string, 'passkeys');
+          await meta.put(String(dropped), 'passkey-notice');
+        }
+      }
+      const fields: Omit<VaultHeader, 'mac'> = { format: VAULT_FORMAT, vaultId: current.vaultId, hlc: this.stamp(), kdf, wrappedKey, keyId: to.kid, ...(prev ? { prev } : {}), ...(passkeys.length ? { passkeys } : {}) };
       await meta.put({ ...fields, mac: headerMac(newKey, fields) }, 'header');
       await this.saveClock(tx);
     });
     if (options.replaceKey && wasUnlocked) await this.keyStore.set(newKey);
+  }
+
+  // ---- Passkeys (issue 18; lib/passkey/wrap.ts, docs/vault-format.md "Passkey wraps") -----------
+  // Wraps the user shares with other devices live in the header (MAC-covered, synced with it);
+  // the others in meta 'passkeys' on this device only. Both are read while locked (to ask the
+  // authenticator), written only while unlocked.
+
+  /** Every passkey of this vault on this device, synced ones first. */
+  async passkeys(): Promise<PasskeyInfo[]> {
+    const header = await this.header();
+    if (!header) return [];
+    const used = await this.passkeyUse();
+    return this.allWraps(header, await this.localWraps()).map((p) => ({ id: p.id, name: p.name, rp: p.rp, sync: p.sync, created: p.created, lastUsed: used[p.id] ?? null }));
+  }
+
+  /** What the page asks the authenticator for at unlock: each credential and its PRF salt. */
+  async passkeyRequest(): Promise<Array<{ id: string; salt: string; rp: string }>> {
+    const header = await this.header();
+    if (!header) return [];
+    return this.allWraps(header, await this.localWraps()).map((p) => ({ id: p.id, salt: p.salt, rp: p.rp }));
+  }
+
+  /**
+   * Adds a wrap of the (unlocked) vault key under the PRF output `prf` of credential `id`
+   * evaluated on `salt`. `sync` puts it in the header (and so on the user's other devices).
+   */
+  async addPasskey(input: { id: string; salt: string; prf: Uint8Array; name: string; sync: boolean; rp?: string }): Promise<PasskeyInfo> {
+    if (!isCredentialId(input.id) || !(input.prf instanceof Uint8Array) || input.prf.length !== PRF_BYTES) throw new TesseraError('bad-input', t('passkey.error.input'));
+    const ring = await this.requireRing();
+    const name = cleanName(input.name) || t('passkey.default-name', new Date(this.wallClock()).toISOString().slice(0, 10));
+    let wrap: PasskeyWrap;
+    try {
+      wrap = wrapWithPrf(ring.key, ring.vaultId, input.prf, { id: input.id, name, salt: input.salt, sync: input.sync, created: this.wallClock(), rp: typeof input.rp === 'string' ? input.rp.slice(0, 200) : '' });
+    } catch {
+      throw new TesseraError('bad-input', t('passkey.error.input'));
+    }
+    await this.changePasskeys(ring.key, (synced, local) => {
+      if ([...synced, ...local].some((p) => p.id === wrap.id)) throw new TesseraError('exists', t('passkey.error.exists'));
+      if ((wrap.sync ? synced : local).length >= MAX_PASSKEYS) throw new TesseraError('too-large', t('passkey.error.many', MAX_PASSKEYS));
+      return wrap.sync ? { synced: [...synced, wrap], local } : { synced, local: [...local, wrap] };
+    });
+    return { id: wrap.id, name: wrap.name, rp: wrap.rp, sync: wrap.sync, created: wrap.created, lastUsed: null };
+  }
+
+  /** Renames a passkey and/or moves its wrap into or out of the synced header. */
+  async updatePasskey(id: string, patch: { name?: string; sync?: boolean }): Promise<void> {
+    const ring = await this.requireRing();
+    await this.changePasskeys(ring.key, (synced, local) => {
+      const found = [...synced, ...local].find((p) => p.id === id);
+      if (!found) throw new TesseraError('not-found', t('passkey.error.unknown'));
+      const name = patch.name === undefined ? found.name : cleanName(patch.name);
+      if (!name) throw new TesseraError('bad-input', t('passkey.error.name'));
+      const next: PasskeyWrap = { ...found, name, sync: patch.sync ?? found.sync };
+      const s = synced.filter((p) => p.id !== id);
+      const l = local.filter((p) => p.id !== id);
+      return next.sync ? { synced: [...s, next], local: l } : { synced: s, local: [...l, next] };
+    });
+  }
+
+  /** Removes a passkey's wrap: from the header too (so from every device at the next sync). */
+  async removePasskey(id: string): Promise<void> {
+    const ring = await this.requireRing();
+    await this.changePasskeys(ring.key, (synced, local) => {
+      if (![...synced, ...local].some((p) => p.id === id)) throw new TesseraError('not-found', t('passkey.error.unknown'));
+      return { synced: synced.filter((p) => p.id !== id), local: local.filter((p) => p.id !== id) };
+    });
+    const used = await this.passkeyUse();
+    delete used[id];
+    await this.db.put('meta', used as unknown as string, 'passkey-used');
+  }
+
+  /**
+   * Unlocks with the PRF output of credential `id`. The key it unwraps must be the one the header
+   * names and verify the header's MAC; anything else changes nothing (`bad-passphrase`). A wrap
+   * of a vault key replaced since (elsewhere) is dropped here, with a notice.
+   */
+  async unlockWithPasskey(id: string, prf: Uint8Array): Promise<void> {
+    if (typeof id !== 'string' || !(prf instanceof Uint8Array) || prf.length !== PRF_BYTES) throw new TesseraError('bad-input', t('passkey.error.input'));
+    const header = await this.requireHeader();
+    const wrap = this.allWraps(header, await this.localWraps()).find((p) => p.id === id);
+    if (!wrap) throw new TesseraError('not-found', t('passkey.error.unknown'));
+    const key = unwrapWithPrf(wrap, header.vaultId, prf);
+    if (!key) throw new TesseraError('bad-passphrase', t('passkey.error.wrong'));
+    const names = header.format === 2 ? keyId(key) === header.keyId : true;
+    if (!names) {
+      await this.dropStalePasskeys(null, header.keyId);
+      throw new TesseraError('bad-passphrase', t('passkey.error.stale'));
+    }
+    if ((header.format === 2 || header.mac !== undefined) && !verifyHeaderMac(key, header)) throw new TesseraError('bad-passphrase', t('passkey.error.wrong'));
+    await this.afterUnlock(key);
+    const used = await this.passkeyUse();
+    used[id] = this.wallClock();
+    await this.db.put('meta', used as unknown as string, 'passkey-used');
+  }
+
+  /** How many passkeys were dropped because the vault key was replaced (0: none); `clear` forgets it. */
+  async passkeyNotice(clear = false): Promise<number> {
+    const n = Number((await this.db.get('meta', 'passkey-notice')) ?? 0) || 0;
+    if (clear) await this.db.delete('meta', 'passkey-notice');
+    return n;
+  }
+
+  private allWraps(header: VaultHeader, local: PasskeyWrap[]): PasskeyWrap[] {
+    const synced = header.passkeys ?? [];
+    return [...synced, ...local.filter((l) => !synced.some((s) => s.id === l.id))];
+  }
+
+  private async localWraps(): Promise<PasskeyWrap[]> {
+    const list = (await this.db.get('meta', 'passkeys')) as unknown;
+    return Array.isArray(list) ? list.filter(isPasskeyWrap) : [];
+  }
+
+  private async passkeyUse(): Promise<Record<string, number>> {
+    const m = (await this.db.get('meta', 'passkey-used')) as unknown;
+    return m && typeof m === 'object' && !Array.isArray(m) ? { ...(m as Record<string, number>) } : {};
+  }
+
+  /** One change to the passkey wraps; a changed synced list gives the header a new stamp and MAC. */
+  private async changePasskeys(key: Uint8Array, change: (synced: PasskeyWrap[], local: PasskeyWrap[]) => { synced: PasskeyWrap[]; local: PasskeyWrap[] }): Promise<void> {
+    await this.transact(async (tx) => {
+      const meta = tx.objectStore('meta');
+      const current = await meta.get('header');
+      if (!isVaultHeader(current) || current.format !== 2 || current.keyId !== keyId(key)) throw new TesseraError('locked');
+      const localRaw = (await meta.get('passkeys')) as unknown;
+      const local = Array.isArray(localRaw) ? localRaw.filter(isPasskeyWrap) : [];
+      const before = current.passkeys ?? [];
+      const next = change([...before], local);
+      await meta.put(next.local as unknown as string, 'passkeys');
+      if (JSON.stringify(next.synced) !== JSON.stringify(before)) {
+        await this.catchUp(tx);
+        const { mac: _mac, passkeys: _p, ...rest } = copyHeader(current);
+        const fields: Omit<VaultHeader, 'mac'> = { ...rest, hlc: this.stamp(), ...(next.synced.length ? { passkeys: next.synced } : {}) };
+        await meta.put({ ...fields, mac: headerMac(key, fields) }, 'header');
+        await this.saveClock(tx);
+      }
+    });
+  }
+
+  /**
+   * Drops this device's wraps of any key but the current one (`key`, or the header's `kid`): the
+   * vault key was replaced on another device and adopted here. The user is told how many went.
+   */
+  private async dropStalePasskeys(key: Uint8Array | null, kid?: string): Promise<void> {
+    const current = key ? keyId(key) : kid;
+    if (!current) return;
+    const local = await this.localWraps();
+    const keep = local.filter((p) => p.keyId === current);
+    if (keep.length === local.length) return;
+    await this.transact(async (tx) => {
+      const meta = tx.objectStore('meta');
+      await meta.put(keep as unknown as string, 'passkeys');
+      const before = Number((await meta.get('passkey-notice')) ?? 0) || 0;
+      await meta.put(String(before + local.length - keep.length), 'passkey-notice');
+    });
   }
 
   // ---- Records ---------------------------------------------------------------------------------
@@ -653,8 +841,11 @@ export class Vault implements LocalReplica {
 const stagedKey = (r: SealedRecord) => `${r.id}\u0000${r.hlc}\u0000${r.deleted ? 1 : 0}\u0000${r.kid ?? ''}\u0000${r.sealed ? r.sealed.join(',') : ''}`;
 
 function copyHeader(h: VaultHeader): VaultHeader {
-  const { format, vaultId, hlc, kdf, wrappedKey, keyId: kid, prev, mac } = h;
-  return { format, vaultId, hlc, kdf: { ...kdf }, wrappedKey, ...(kid === undefined ? {} : { keyId: kid }), ...(prev === undefined ? {} : { prev }), ...(mac === undefined ? {} : { mac }) };
+  const { format, vaultId, hlc, kdf, wrappedKey, keyId: kid, prev, passkeys, mac } = h;
+  return {
+    format, vaultId, hlc, kdf: { ...kdf }, wrappedKey, ...(kid === undefined ? {} : { keyId: kid }), ...(prev === undefined ? {} : { prev }),
+    ...(passkeys === undefined ? {} : { passkeys: passkeys.map((p) => ({ ...p })) }), ...(mac === undefined ? {} : { mac }),
+  };
 }
 
 function assertString(x: unknown): asserts x is string {

@@ -5,6 +5,7 @@ import backup from './backup';
 import errors from './errors';
 import importFiles from './import';
 import otp from './otp';
+import passkey from './passkey';
 import policy from './policy';
 import qr from './qr';
 import sites from './sites';
@@ -13,7 +14,7 @@ import tokens from './tokens';
 import ui from './ui';
 import vault from './vault';
 
-const areas: Array<{ en: Dictionary; ja: Dictionary }> = [errors, ui, otp, vault, tokens, autofill, qr, sync, sites, importFiles, policy, backup];
+const areas: Array<{ en: Dictionary; ja: Dictionary }> = [errors, ui, otp, vault, tokens, autofill, qr, sync, sites, importFiles, policy, backup, passkey];
 
 export const strings: { en: Dictionary; ja: Dictionary } = {
   en: Object.assign({}, ...areas.map((a) => a.en)),
