@@ -14,6 +14,7 @@ import { browserQr } from '../lib/platform/qr-scan';
 import { endingScansOnLock, sessionScanStore } from '../lib/platform/scan-store';
 import { browserTabs } from '../lib/platform/tabs';
 import { installClockObserver } from '../lib/platform/clock';
+import { browserMail } from '../lib/platform/mail';
 import { installFillTriggers } from '../lib/platform/triggers';
 import { openDeviceVault } from '../lib/platform/device-vault';
 import { installSyncTriggers } from '../lib/platform/sync-triggers';
@@ -52,6 +53,7 @@ export default defineBackground({ type: 'module', main: () => {
       sync,
       policy,
       clock: installClockObserver(),
+      mail: browserMail,
     },
   };
   installApi(withPolicy(coreHandlers), contentHandlers, ctx);

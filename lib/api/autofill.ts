@@ -14,6 +14,7 @@ import { errorWith, int, optStr } from './router';
 import { clearClipboardLater } from './clipboard';
 import type { DetectAnswer, WriteAnswer } from '../autofill/protocol';
 import { channelOf } from '../autofill/channel';
+import { requireEmailCode } from './email';
 import type { ApiContext, Message, Result } from './types';
 
 /** What a frame's content script answers to `autofill.detect`. */
@@ -122,7 +123,18 @@ function refuseOtherChannels(detection: FrameDetection, accountId: string | unde
   if (accountId !== undefined) return;
   const channel = channelOf(detection.hint);
   if (channel === 'sms' || channel === 'call') throw new TesseraError('not-app-code');
-  if (channel === 'email') throw new TesseraError('no-email-code');
+}
+
+/**
+ * Issue 15: a page that asks for a code sent by e-mail (and no account named) gets the code of the
+ * newest recent message in an open mailbox tab (lib/api/email.ts), or `no-email-code`. Same frame
+ * and document rules as an account's code; nothing from the mailbox is kept.
+ */
+async function fillFromEmail(tabs: TabsPort, req: FillRequest, best: NonNullable<Awaited<ReturnType<typeof detect>>>, ctx: ApiContext): Promise<(FillResult & { code: string; source: 'email'; receivedAt: number }) | null> {
+  if (req.accountId !== undefined || req.automatic || channelOf(best.detection.hint) !== 'email') return null;
+  const mail = await requireEmailCode(ctx);
+  const written = await tabs.send<WriteAnswer>(req.tabId, best.frameId, { type: 'autofill.write', code: mail.code }, best.documentId);
+  return { filled: Boolean(written?.filled), accountId: '', fields: written?.fields ?? 0, code: mail.code, source: 'email', receivedAt: mail.receivedAt };
 }
 
 /**
@@ -137,22 +149,24 @@ export function frameSite(url: string, origin?: string): string | null {
 }
 
 /** Fills and says with which code (for popup.use, which copies that same code if it didn't land). */
-async function fillWithCode(req: FillRequest, ctx: ApiContext): Promise<FillResult & { code: string }> {
+async function fillWithCode(req: FillRequest, ctx: ApiContext): Promise<FillResult & { code: string; source?: 'email' | 'account'; receivedAt?: number }> {
   const tabs = tabsOf(ctx);
   const tabUrl = await tabs.tabUrl(req.tabId);
   if (tabUrl === null) throw new TesseraError('not-found');
   const best = await detect(tabs, req.tabId, req.frameId);
   if (!best) throw new TesseraError('no-otp-field');
   refuseOtherChannels(best.detection, req.accountId);
+  const emailed = await fillFromEmail(tabs, req, best, ctx);
+  if (emailed) return emailed;
   const account = await chooseAccount(ctx, siteOf(tabUrl), frameSite(best.url, best.origin), best.frameId, req.accountId, req.automatic);
   const { code } = await useCode(account, ctx);
   // Addressed to the document that was checked: if the frame navigated since, nothing is written.
   const written = await tabs.send<WriteAnswer>(req.tabId, best.frameId, { type: 'autofill.write', code }, best.documentId);
-  return { filled: Boolean(written?.filled), accountId: account.id, fields: written?.fields ?? 0, code };
+  return { filled: Boolean(written?.filled), accountId: account.id, fields: written?.fields ?? 0, code, source: 'account' };
 }
 
-export async function fill(req: FillRequest, ctx: ApiContext): Promise<FillResult> {
-  const { code: _code, ...result } = await fillWithCode(req, ctx);
+export async function fill(req: FillRequest, ctx: ApiContext): Promise<FillResult & { source?: 'email' | 'account' }> {
+  const { code: _code, receivedAt: _at, ...result } = await fillWithCode(req, ctx);
   return result;
 }
 
