@@ -32,7 +32,9 @@ const OTHER_NUMBER = /order|invoice|receipt|tracking|shipment|account (?:no|numb
 const MARKETING = /unsubscribe|\bsale\b|% off|\boff\b.{0,10}\border|coupon|promo|discount|newsletter|deal|配信停止|配信解除|メルマガ|クーポン|セール|キャンペーン|割引|特価|ポイント.{0,6}倍/;
 
 /** One-time codes are 4–8 digits, sometimes split in the middle ("123 456", "123-456"). */
-const CANDIDATE = /(?<![\d.,:/\-])(\d{3,4})[ -]?(\d{3,4})(?![\d.,:/%])|(?<![\d.,:/\-])(\d{4,8})(?![\d.,:/%])/g;
+// Not part of a longer number, a decimal, a time, a phone number or a date ("0120-123-456",
+// "10:30", "1,250.00", "2026/12/05"); a letter prefix is fine ("G-204816").
+const CANDIDATE = /(?<![\d,/]|\d[.:\-])(\d{3,4})[ -]?(\d{3,4})(?![\d,/%]|[.:\-]\d)|(?<![\d,/]|\d[.:\-])(\d{4,8})(?![\d,/%]|[.:\-]\d)/g;
 
 /** Points for one candidate (docs/email-codes.md "Scoring a number"). */
 function scoreCandidate(text: string, index: number, raw: string, digits: string): number {
