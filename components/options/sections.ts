@@ -7,6 +7,7 @@ import { ImageImport } from '../qr/ImageImport';
 import { ScreenScan } from '../qr/ScreenScan';
 import { SyncSection } from '../sync/SyncSection';
 import { TokensSection } from '../tokens/TokensSection';
+import { EmailCodesSettings } from '../email/EmailCodesSettings';
 
 export interface OptionsSection {
   id: string;
@@ -21,4 +22,5 @@ export const extraSections: OptionsSection[] = [
   { id: 'tokens', title: 'tokens.section.title', Component: TokensSection },
   { id: 'sync', title: 'sync.ui.title', Component: SyncSection },
   { id: 'backup', title: 'backup.section.title', Component: ImportBackupSection },
+  { id: 'email', title: 'email.title', Component: EmailCodesSettings },
 ];

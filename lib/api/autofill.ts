@@ -14,7 +14,7 @@ import { errorWith, int, optStr } from './router';
 import { clearClipboardLater } from './clipboard';
 import type { DetectAnswer, WriteAnswer } from '../autofill/protocol';
 import { channelOf } from '../autofill/channel';
-import { requireEmailCode } from './email';
+import { findEmailCode, requireEmailCode } from './email';
 import type { ApiContext, Message, Result } from './types';
 
 /** What a frame's content script answers to `autofill.detect`. */
@@ -168,6 +168,22 @@ async function fillWithCode(req: FillRequest, ctx: ApiContext): Promise<FillResu
 export async function fill(req: FillRequest, ctx: ApiContext): Promise<FillResult & { source?: 'email' | 'account' }> {
   const { code: _code, receivedAt: _at, ...result } = await fillWithCode(req, ctx);
   return result;
+}
+
+/**
+ * email.offer (page message, issue 15): for the popup, the e-mail code the active tab's code field
+ * would get (`code`, `receivedAt`), or `code: null` when the field does not ask for an e-mailed
+ * code or none was found. Fills nothing; the popup's button then sends autofill.fill.
+ */
+export async function emailOffer(msg: Message, ctx: ApiContext): Promise<Result> {
+  const none = { code: null, receivedAt: null };
+  if (typeof msg.tabId !== 'number' || !ctx.services?.tabs) return none;
+  const tabs = tabsOf(ctx);
+  if ((await tabs.tabUrl(msg.tabId)) === null) return none;
+  const best = await detect(tabs, msg.tabId).catch(() => null);
+  if (!best || channelOf(best.detection.hint) !== 'email') return none;
+  const found = await findEmailCode(ctx);
+  return found ? { code: found.code, receivedAt: found.receivedAt } : none;
 }
 
 /** autofill.fill (automation-api.md). */

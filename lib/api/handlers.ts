@@ -30,6 +30,7 @@ export const coreHandlers: Record<string, Handler> = {
   'autofill.fill': autofill.fillMessage,
   'popup.use': autofill.popupUse,
   'popup.context': autofill.popupContext,
+  'email.offer': autofill.emailOffer,
   'qr.scanTab': qr.scanTab,
   'qr.scanRegion': qr.scanRegion,
   'qr.review': qr.review,
