@@ -103,6 +103,10 @@ describe('real answers fit the contract', () => {
     await check({ type: 'codes.get', id: totp, at: 59_000 });
     await check({ type: 'codes.get', id: hotp, at: 59_000 });
     await check({ type: 'codes.get', id: 'missing' }, false);
+    await check({ type: 'clock.status' });
+    ctx.services = { ...ctx.services, clock: { estimate: async () => ({ offsetMs: -47_000, samples: 3, checkedAt: 1 }) } };
+    expect(await check({ type: 'clock.status' })).toMatchObject({ offsetMs: -47_000, correcting: true });
+    await check({ type: 'settings.set', settings: { clockCorrection: false, emailCodes: { enabled: true, mailboxes: ['mail.google.com'] } } });
     const t = await check({ type: 'tokens.add', service: 'VPN', text: '1. aaaa1111\n2. aaaa1111\n3. bbbb2222' });
     await check({ type: 'tokens.list', accountId: t.accountId });
     await check({ type: 'tokens.copy', accountId: t.accountId });
