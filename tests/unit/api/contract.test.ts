@@ -127,6 +127,6 @@ describe('real answers fit the contract', () => {
     expect(ambiguous.error.code).toBe('ambiguous');
     await check({ type: 'accounts.remove', id: hotp });
     await check({ type: 'accounts.remove', id: hotp }, false);
-    expect([...seen].sort()).toEqual(['accounts.import', 'accounts.list', 'accounts.remove', 'accounts.update', 'autofill.fill', 'codes.get', 'tokens.add', 'tokens.copy', 'tokens.list', 'vault.lock', 'vault.setup', 'vault.status', 'vault.unlock']);
+    expect([...seen].sort()).toEqual(['accounts.import', 'accounts.list', 'accounts.remove', 'accounts.update', 'autofill.fill', 'clock.status', 'codes.get', 'settings.set', 'tokens.add', 'tokens.copy', 'tokens.list', 'vault.lock', 'vault.setup', 'vault.status', 'vault.unlock']);
   });
 });
