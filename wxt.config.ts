@@ -19,6 +19,8 @@ export default defineConfig({
       'alarms',
       'idle',
       'contextMenus',
+      // Issue 15: read (never block or change) the Date header of responses the browser already gets, to estimate the clock's offset.
+      'webRequest',
       'clipboardWrite',
       // Read only to check that the clipboard still holds the code we copied before clearing it.
       'clipboardRead',

@@ -13,6 +13,8 @@ import { localSettingsStore } from '../lib/platform/settings-store';
 import { browserQr } from '../lib/platform/qr-scan';
 import { endingScansOnLock, sessionScanStore } from '../lib/platform/scan-store';
 import { browserTabs } from '../lib/platform/tabs';
+import { installClockObserver } from '../lib/platform/clock';
+import { browserMail } from '../lib/platform/mail';
 import { installFillTriggers } from '../lib/platform/triggers';
 import { openDeviceVault } from '../lib/platform/device-vault';
 import { installSyncTriggers } from '../lib/platform/sync-triggers';
@@ -50,6 +52,8 @@ export default defineBackground({ type: 'module', main: () => {
       clipboard: { scheduleClear: scheduleClipboardClear },
       sync,
       policy,
+      clock: installClockObserver(),
+      mail: browserMail,
     },
   };
   installApi(withPolicy(coreHandlers), contentHandlers, ctx);

@@ -7,6 +7,7 @@ import { t } from '../../lib/i18n/i18n';
 import { send } from '../../lib/messages/client';
 import { strengthOf } from '../../lib/passphrase/strength';
 import type { Settings } from '../../lib/settings/settings';
+import { ClockSetting } from '../clock/ClockSetting';
 
 interface SettingsAnswer {
   settings: Settings;
@@ -67,6 +68,7 @@ export function SettingsForm() {
         <span>{t('ui.settings.autoFill')}</span>
       </label>
       {note('autoFill')}
+      <ClockSetting />
       <p role="status" class="muted">{saved}</p>
     </div>
   );

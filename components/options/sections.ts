@@ -8,6 +8,7 @@ import { ImageImport } from '../qr/ImageImport';
 import { ScreenScan } from '../qr/ScreenScan';
 import { SyncSection } from '../sync/SyncSection';
 import { TokensSection } from '../tokens/TokensSection';
+import { EmailCodesSettings } from '../email/EmailCodesSettings';
 
 export interface OptionsSection {
   id: string;
@@ -23,4 +24,5 @@ export const extraSections: OptionsSection[] = [
   { id: 'sync', title: 'sync.ui.title', Component: SyncSection },
   { id: 'backup', title: 'backup.section.title', Component: ImportBackupSection },
   { id: 'passkeys', title: 'passkey.section.title', Component: PasskeySection },
+  { id: 'email', title: 'email.title', Component: EmailCodesSettings },
 ];

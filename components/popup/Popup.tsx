@@ -15,6 +15,8 @@ import { AccountRow, type CodeInfo } from './AccountRow';
 import { FillConfirm, type FillChoice } from './FillConfirm';
 import { activeWebTabId } from './active-tab';
 import { PopupActions } from './PopupActions';
+import { ClockWarning } from '../clock/ClockWarning';
+import { EmailCodeOffer } from '../email/EmailCodeOffer';
 
 type State = 'loading' | 'new' | 'locked' | 'unlocked';
 
@@ -161,6 +163,7 @@ function Accounts({ onLocked }: { onLocked(): void }) {
         <button type="button" onClick={lock} aria-label={t('ui.popup.lock')} title={t('ui.popup.lock')}>🔒</button>
       </header>
       <PopupActions accounts={accounts ?? []} onChanged={loadAccounts} onMessage={setToast} onError={fail} onReview={setReview} />
+      <ClockWarning /><EmailCodeOffer />
       {accounts && accounts.length === 0 && <p class="muted">{t('ui.popup.empty')}</p>}
       <ul class="accounts" aria-label={t('ui.popup.accounts')}>
         {shown.map((a) => <AccountRow key={a.id} account={a} code={codes.get(a.id)} now={now} lowThreshold={lowThreshold} onUse={use} />)}

@@ -17,6 +17,7 @@ import { errorWith, int, optStr } from './router';
 import { clearClipboardLater } from './clipboard';
 import type { DetectAnswer, WriteAnswer } from '../autofill/protocol';
 import { channelOf } from '../autofill/channel';
+import { findEmailCode, requireEmailCode } from './email';
 import type { ApiContext, Message, Result } from './types';
 
 /** What a frame's content script answers to `autofill.detect`. */
@@ -147,7 +148,20 @@ function refuseOtherChannels(detection: FrameDetection, accountId: string | unde
   if (accountId !== undefined) return;
   const channel = channelOf(detection.hint);
   if (channel === 'sms' || channel === 'call') throw new TesseraError('not-app-code');
-  if (channel === 'email') throw new TesseraError('no-email-code');
+}
+
+/**
+ * Issue 15: a page that asks for a code sent by e-mail (and no account named) gets the code of the
+ * newest recent message in an open mailbox tab (lib/api/email.ts), or `no-email-code`. Same frame
+ * and document rules as an account's code; nothing from the mailbox is kept.
+ */
+async function fillFromEmail(tabs: TabsPort, req: FillRequest, best: NonNullable<Awaited<ReturnType<typeof detect>>>, ctx: ApiContext): Promise<(FillResult & { code: string; source: 'email'; receivedAt: number }) | null> {
+  if (req.accountId !== undefined || req.automatic || channelOf(best.detection.hint) !== 'email') return null;
+  const mail = await requireEmailCode(ctx);
+  // The same guard as an account's code: only the document that was checked, at that URL.
+  const write = { type: 'autofill.write', code: mail.code, nonce: best.detection.nonce, url: best.url };
+  const written = await tabs.send<WriteAnswer>(req.tabId, best.frameId, write, best.documentId);
+  return { filled: Boolean(written?.filled), accountId: '', fields: written?.fields ?? 0, code: mail.code, source: 'email', receivedAt: mail.receivedAt };
 }
 
 /**
@@ -162,7 +176,7 @@ export function frameSite(url: string, origin?: string): string | null {
 }
 
 /** Fills and says with which code (for popup.use, which copies that same code if it didn't land). */
-async function fillWithCode(req: FillRequest, ctx: ApiContext): Promise<FillResult & { code: string }> {
+async function fillWithCode(req: FillRequest, ctx: ApiContext): Promise<FillResult & { code: string; source?: 'email' | 'account'; receivedAt?: number }> {
   const tabs = tabsOf(ctx);
   const tabUrl = await tabs.tabUrl(req.tabId);
   if (tabUrl === null) throw new TesseraError('not-found');
@@ -172,6 +186,8 @@ async function fillWithCode(req: FillRequest, ctx: ApiContext): Promise<FillResu
   // An about:blank/srcdoc frame has its creator's origin: judge the scheme by that (issue 13).
   refuseInsecure(/^(?:https?|file):/i.test(best.url) || !best.origin ? best.url : best.origin);
   refuseOtherChannels(best.detection, req.accountId);
+  const emailed = await fillFromEmail(tabs, req, best, ctx);
+  if (emailed) return emailed;
   const account = await chooseAccount(ctx, siteOf(tabUrl), frameSite(best.url, best.origin), best.frameId, req.accountId, req.automatic);
   const { code } = await useCode(account, ctx);
   // Addressed to the document that was checked: if the frame navigated since, nothing is written.
@@ -179,12 +195,28 @@ async function fillWithCode(req: FillRequest, ctx: ApiContext): Promise<FillResu
   // has no document ids, and a frame that navigated since would otherwise receive the code.
   const write = { type: 'autofill.write', code, nonce: best.detection.nonce, url: best.url };
   const written = await tabs.send<WriteAnswer>(req.tabId, best.frameId, write, best.documentId);
-  return { filled: Boolean(written?.filled), accountId: account.id, fields: written?.fields ?? 0, code };
+  return { filled: Boolean(written?.filled), accountId: account.id, fields: written?.fields ?? 0, code, source: 'account' };
 }
 
-export async function fill(req: FillRequest, ctx: ApiContext): Promise<FillResult> {
-  const { code: _code, ...result } = await fillWithCode(req, ctx);
+export async function fill(req: FillRequest, ctx: ApiContext): Promise<FillResult & { source?: 'email' | 'account' }> {
+  const { code: _code, receivedAt: _at, ...result } = await fillWithCode(req, ctx);
   return result;
+}
+
+/**
+ * email.offer (page message, issue 15): for the popup, the e-mail code the active tab's code field
+ * would get (`code`, `receivedAt`), or `code: null` when the field does not ask for an e-mailed
+ * code or none was found. Fills nothing; the popup's button then sends autofill.fill.
+ */
+export async function emailOffer(msg: Message, ctx: ApiContext): Promise<Result> {
+  const none = { code: null, receivedAt: null };
+  if (typeof msg.tabId !== 'number' || !ctx.services?.tabs) return none;
+  const tabs = tabsOf(ctx);
+  if ((await tabs.tabUrl(msg.tabId)) === null) return none;
+  const best = await detect(tabs, msg.tabId).catch(() => null);
+  if (!best || channelOf(best.detection.hint) !== 'email') return none;
+  const found = await findEmailCode(ctx);
+  return found ? { code: found.code, receivedAt: found.receivedAt } : none;
 }
 
 /** autofill.fill (automation-api.md). */

@@ -3,6 +3,8 @@
 // codes.get takes an optional `at` (epoch ms, TOTP only: shared/automation-api.md) so tests with a
 // fake clock can ask for the code of a given moment; an HOTP code does not depend on time, so an
 // HOTP account ignores `at` (after checking it) and answers the code for its stored counter.
+// Clock correction (issue 15, docs/clock.md): without `at`, codes are computed on corrected time
+// when correction is on (lib/api/clock.ts codeNow); an explicit `at` is taken as given.
 import type { AccountData } from '../otp/account';
 import { codeFor } from '../otp/codes';
 import { TesseraError } from '../messages/errors';
@@ -10,6 +12,7 @@ import { t } from '../i18n/i18n';
 import type { AnswerFields } from './contract';
 import { loadAccount, loadAccounts, type AccountRecord } from './accounts';
 import { serialized } from './mutex';
+import { codeNow } from './clock';
 import { str } from './router';
 import type { ApiContext, Message, Result } from './types';
 
@@ -33,23 +36,30 @@ function momentField(msg: Message): number | undefined {
 export async function getCode(msg: Message, ctx: ApiContext): Promise<AnswerFields<'codes.get'>> {
   const at = momentField(msg);
   const rec = await loadAccount(ctx, str(msg, 'id'));
-  return { ...codeOf(rec, at ?? ctx.now()) };
+  return { ...codeOf(rec, at ?? (await codeNow(ctx)).now) };
 }
 
-/** codes.all: every account's code at once, for the popup (one message per refresh). */
+/**
+ * codes.all: every account's code at once, for the popup (one message per refresh). With clock
+ * correction on, the codes are those of corrected time and `expiresAt`/`acceptedUntil` are given
+ * on this device's clock (shifted back by the offset), so the popup's countdown, which runs on
+ * Date.now(), ends when the true step ends.
+ */
 export async function allCodes(_msg: Message, ctx: ApiContext): Promise<Result> {
-  const now = ctx.now();
+  const { now, shiftMs } = await codeNow(ctx);
+  const local = (x: number | null) => (x === null ? null : x + shiftMs);
   const codes = [];
   for (const r of await loadAccounts(ctx)) {
     if (r.data.type === 'tokens') continue;
     // One account that can't make a code (a record from a newer version, say) must not blank the rest.
     try {
-      codes.push({ id: r.id, ...codeOf(r, now) });
+      const c = codeOf(r, now);
+      codes.push({ id: r.id, ...c, expiresAt: local(c.expiresAt), acceptedUntil: local(c.acceptedUntil) });
     } catch {
       continue;
     }
   }
-  return { codes, now };
+  return { codes, now: now + shiftMs };
 }
 
 /**
@@ -57,7 +67,7 @@ export async function allCodes(_msg: Message, ctx: ApiContext): Promise<Result> 
  * advances the counter in the same commit (RFC 4226 §7.2: the counter moves after a use).
  */
 export function useCode(rec: AccountRecord, ctx: ApiContext): Promise<{ code: string }> {
-  if (rec.data.type !== 'hotp') return Promise.resolve({ code: codeOf(rec, ctx.now()).code });
+  if (rec.data.type !== 'hotp') return codeNow(ctx).then(({ now }) => ({ code: codeOf(rec, now).code }));
   return serialized(async () => {
     // Read the counter again inside the lock: another use may have moved it meanwhile.
     const fresh = (await ctx.vault.get<AccountData>(rec.id)) ?? rec;

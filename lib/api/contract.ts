@@ -213,6 +213,7 @@ export const PAGE_MESSAGES = [
   'import.preview', 'backup.status', 'backup.dismiss',
   'vault.passkeyBegin', 'vault.unlockPasskey', 'passkey.list', 'passkey.addBegin', 'passkey.add', 'passkey.rename',
   'passkey.sync', 'passkey.remove', 'passkey.dismissNotice',
+  'email.offer',
 ] as const;
 
 // --- the types testers use -------------------------------------------------------------------

@@ -1,6 +1,7 @@
 // The table of API message types and their handlers (shared/automation-api.md, Messages).
 import * as accounts from './accounts';
 import * as autofill from './autofill';
+import * as clock from './clock';
 import * as codes from './codes';
 import * as importExport from './import-export';
 import * as passkey from './passkey';
@@ -26,9 +27,11 @@ export const coreHandlers: Record<string, Handler> = {
   'codes.get': codes.getCode,
   'codes.all': codes.allCodes,
   'codes.use': codes.useCodeMessage,
+  'clock.status': clock.clockStatus,
   'autofill.fill': autofill.fillMessage,
   'popup.use': autofill.popupUse,
   'popup.context': autofill.popupContext,
+  'email.offer': autofill.emailOffer,
   'qr.scanTab': qr.scanTab,
   'qr.scanRegion': qr.scanRegion,
   'qr.review': qr.review,

@@ -3,6 +3,8 @@ import { t } from '../i18n/i18n';
 import { TesseraError } from '../messages/errors';
 import { policyOf } from '../policy/context';
 import { managedView } from '../policy/settings';
+import { siteOf } from '../sites/site';
+import { MAX_MAILBOXES } from '../settings/settings';
 import { str } from './router';
 import type { ApiContext, Message, Result } from './types';
 
@@ -42,6 +44,16 @@ export async function getSettings(_msg: Message, ctx: ApiContext): Promise<Resul
   return { settings, ...managedView(policy) };
 }
 
+/** Issue 15's settings (contract): clockCorrection a boolean, emailCodes `{ enabled, mailboxes: [sites] }`. */
+function checkIssue15Settings(patch: Record<string, unknown>): void {
+  if (patch.clockCorrection !== undefined && typeof patch.clockCorrection !== 'boolean') throw new TesseraError('bad-input', t('policy.input.setting', 'clockCorrection'));
+  const e = patch.emailCodes as { enabled?: unknown; mailboxes?: unknown } | undefined;
+  if (e === undefined) return;
+  const ok = e !== null && typeof e === 'object' && typeof e.enabled === 'boolean' && Array.isArray(e.mailboxes) && e.mailboxes.length <= MAX_MAILBOXES
+    && e.mailboxes.every((m) => typeof m === 'string' && siteOf(m) !== null);
+  if (!ok) throw new TesseraError('bad-input', t('policy.input.setting', 'emailCodes'));
+}
+
 export async function setSettings(msg: Message, ctx: ApiContext): Promise<Result> {
   if (!msg.settings || typeof msg.settings !== 'object' || Array.isArray(msg.settings)) throw new TesseraError('bad-input');
   // A known setting of the wrong type is `bad-input` (contract), not silently ignored.
@@ -50,5 +62,7 @@ export async function setSettings(msg: Message, ctx: ApiContext): Promise<Result
     const v = patch[key];
     if (v !== undefined && (typeof v !== type || (type === 'number' && !Number.isFinite(v)))) throw new TesseraError('bad-input', t('policy.input.setting', key));
   }
-  return { settings: await ctx.settings.set(msg.settings as Record<string, unknown>) };
+  checkIssue15Settings(patch);
+  const { clockCorrectionChosen: _chosen, ...rest } = patch;
+  return { settings: await ctx.settings.set(rest) };
 }

@@ -13,8 +13,10 @@ import sync from './sync';
 import tokens from './tokens';
 import ui from './ui';
 import vault from './vault';
+import clock from './clock';
+import email from './email';
 
-const areas: Array<{ en: Dictionary; ja: Dictionary }> = [errors, ui, otp, vault, tokens, autofill, qr, sync, sites, importFiles, policy, backup, passkey];
+const areas: Array<{ en: Dictionary; ja: Dictionary }> = [errors, ui, otp, vault, tokens, autofill, qr, sync, sites, importFiles, policy, backup, passkey, clock, email];
 
 export const strings: { en: Dictionary; ja: Dictionary } = {
   en: Object.assign({}, ...areas.map((a) => a.en)),

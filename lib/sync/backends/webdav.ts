@@ -34,6 +34,12 @@ export const MAX_FILES_PER_ROUND = 64;
 /** Bytes downloaded in one round at most; files beyond it wait for the next round. */
 export const MAX_ROUND_BYTES = 48 * 1024 * 1024;
 
+/**
+ * Issue 15 (docs/clock.md): every WebDAV answer's `Date` header is handed to the clock estimator
+ * (set by the background); the server's host is used in memory only to count it once.
+ */
+export const webdavDateHook: { observe?: (o: { server: string; date: string | null; age: string | null; receivedAt: number }) => void } = {};
+
 /** Thrown by readCapped for an answer larger than allowed. */
 class TooLarge extends Error {}
 
@@ -262,6 +268,7 @@ export class WebDavBackend implements SyncBackend {
         redirect: 'follow',
         signal: abort.signal,
       });
+      webdavDateHook.observe?.({ server: url.host, date: res.headers?.get?.('date') ?? null, age: res.headers?.get?.('age') ?? null, receivedAt: Date.now() });
       if (res.status === 401 || res.status === 403) {
         await res.body?.cancel().catch(() => {});
         throw new TesseraError('unauthorized');

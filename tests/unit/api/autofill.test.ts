@@ -38,7 +38,7 @@ describe('autofill.fill: choosing the account and the frame', () => {
     const id = await add('alice', 'example.com');
     await add('other', 'other.org');
     const r = await call({ type: 'autofill.fill', tabId: 1 });
-    expect(r).toEqual({ ok: true, filled: true, accountId: id, fields: 1 });
+    expect(r).toEqual({ ok: true, filled: true, accountId: id, fields: 1, source: 'account' });
     expect(writes).toEqual([{ frameId: 0, code: expect.stringMatching(/^\d{6}$/) }]);
   });
 

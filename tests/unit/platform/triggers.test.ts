@@ -187,7 +187,7 @@ describe('fillFromTrigger', () => {
   it('answers like autofill.fill when it fills', async () => {
     const s = await setup();
     const a = await s.add('Alpha', 'alice', SA, 'example.com');
-    expect(await fillFromTrigger(s.ctx, TAB)).toEqual({ ok: true, filled: true, accountId: a, fields: 1 });
+    expect(await fillFromTrigger(s.ctx, TAB)).toEqual({ ok: true, filled: true, accountId: a, fields: 1, source: 'account' });
     expect(await fillFromTrigger(s.ctx, 99)).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 });

@@ -73,9 +73,11 @@ describe('effective settings', () => {
     expect(effectiveSettings(user, {})).toEqual(user);
   });
 
-  it('overlays the email-code setting once it exists, and adds nothing before', () => {
+  it('overlays the email-code setting (issue 15: it exists now, off by default), and adds nothing to settings without it', () => {
     const policy: Policy = { allowEmailCodes: false, emailCodeMailboxes: ['example.com'] };
-    expect(effectiveSettings(user, policy)).not.toHaveProperty('emailCodes');
+    const { emailCodes: _e, ...withoutEmail } = user;
+    expect(effectiveSettings(withoutEmail as typeof user, policy)).not.toHaveProperty('emailCodes');
+    expect(effectiveSettings(user, policy)).toMatchObject({ emailCodes: { enabled: false, mailboxes: ['example.com'] } });
     const withEmail = { ...user, emailCodes: { enabled: true, mailboxes: ['gmail.com'] } };
     expect(effectiveSettings(withEmail, policy)).toMatchObject({ emailCodes: { enabled: false, mailboxes: ['example.com'] } });
   });

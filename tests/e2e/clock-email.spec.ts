@@ -1,0 +1,127 @@
+// Issue 15 end to end, in Chromium with the built extension:
+// - the clock: pages from several loopback servers whose Date headers are 47 s ahead of this
+//   computer (and one lying by an hour) make clock.status report the device 47 s behind,
+//   correct by default (3 servers agree), codes.get follow corrected time, and the popup warn;
+// - e-mail codes: a login page that says it e-mailed a one-time password, a "webmail" list page
+//   open on another loopback site bound as the mailbox: autofill.fill answers source "email"
+//   with the code of the recent message (and no-email-code while the feature is off).
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { expect, test } from '@playwright/test';
+import { openHarness, SITE, type Harness } from './extension';
+import { totpNow } from './helpers';
+
+const SKEW_MS = 47_000;
+const SECRET = 'JBSWY3DPEHPK3PXP';
+
+/** A server on `host` that answers every path with a small page and a Date `skewMs` off. */
+async function skewedServer(host: string, skewMs: number): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    res.setHeader('Date', new Date(Date.now() + skewMs).toUTCString());
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    res.end(`<!doctype html><title>${host}</title><p>${req.url}</p>`);
+  });
+  await new Promise<void>((ok) => server.listen(0, host, ok));
+  return { server, url: `http://${host}:${(server.address() as AddressInfo).port}/` };
+}
+
+test.describe('clock from Date headers', () => {
+  let h: Harness;
+  const servers: Server[] = [];
+  test.beforeAll(async () => {
+    h = await openHarness(`${SITE}/login`);
+  });
+  test.afterAll(async () => {
+    await h?.close();
+    for (const s of servers) s.close();
+  });
+
+  test('pages from skewed servers: clock.status, corrected codes.get and the popup warning', async () => {
+    // Unknown until a server has been seen (the start page's own server is right: offset ≈ 0).
+    const before = await h.api<{ offsetMs: number | null; correcting: boolean }>({ type: 'clock.status' });
+    expect(before.correcting).toBe(false);
+    const honest = await Promise.all(['127.0.0.2', '127.0.0.3', '127.0.0.4'].map((host) => skewedServer(host, SKEW_MS)));
+    const liar = await skewedServer('127.0.0.5', -3_600_000);
+    servers.push(...[...honest, liar].map((s) => s.server));
+    for (const s of [...honest, liar]) {
+      await h.page.goto(s.url);
+      // An XHR/fetch from the page too: the same server counts once.
+      await h.page.evaluate(() => fetch(location.href, { cache: 'no-store' }).then((r) => r.text()));
+    }
+    await expect
+      .poll(async () => (await h.api<{ samples: number }>({ type: 'clock.status' })).samples, { timeout: 10_000 })
+      .toBeGreaterThanOrEqual(3);
+    const status = await h.api<{ offsetMs: number; samples: number; checkedAt: number; correcting: boolean }>({ type: 'clock.status' });
+    expect(Math.abs(status.offsetMs + SKEW_MS)).toBeLessThan(1_500);
+    expect(status.correcting).toBe(true);
+    expect(Math.abs(status.checkedAt - Date.now())).toBeLessThan(60_000);
+
+    const { added } = await h.api<{ added: Array<{ id: string }> }>({ type: 'accounts.import', text: `otpauth://totp/Clock:me?secret=${SECRET}` });
+    const id = added[0]!.id;
+    // Within one step of each other (the test may cross a step boundary): compare around the call.
+    const want = [totpNow(SECRET, { timestamp: Date.now() + SKEW_MS })];
+    const got = await h.api<{ code: string; expiresAt: number }>({ type: 'codes.get', id });
+    want.push(totpNow(SECRET, { timestamp: Date.now() + SKEW_MS }));
+    expect(want).toContain(got.code);
+    // An explicit `at` stays uncorrected.
+    const at = Date.now();
+    expect((await h.api<{ code: string }>({ type: 'codes.get', id, at })).code).toBe(totpNow(SECRET, { timestamp: at }));
+
+    const popup = await h.context.newPage();
+    await popup.goto(`chrome-extension://${h.extensionId}/popup.html`);
+    await expect(popup.locator('[data-clock-warning]')).toContainText(/clock is 4[6-8] s behind: codes may be refused/);
+    await expect(popup.locator('[data-clock-warning]')).toHaveAttribute('data-clock-warning', 'correcting');
+    await popup.close();
+
+    // Turned off by the user: codes use the device clock again.
+    await h.api({ type: 'settings.set', settings: { clockCorrection: false } });
+    expect((await h.api<{ correcting: boolean }>({ type: 'clock.status' })).correcting).toBe(false);
+    const plain = [totpNow(SECRET)];
+    const now = await h.api<{ code: string }>({ type: 'codes.get', id });
+    plain.push(totpNow(SECRET));
+    expect(plain).toContain(now.code);
+  });
+});
+
+test.describe('codes from e-mail', () => {
+  let h: Harness;
+  const LOGIN = `${SITE}/autofill/c15-ja-onetime-mail.html`;
+  // The "webmail" is the same server under another site name (localhost ≠ 127.0.0.1).
+  const MAILBOX = SITE.replace('127.0.0.1', 'localhost');
+  test.beforeAll(async () => {
+    h = await openHarness(LOGIN);
+  });
+  test.afterAll(async () => {
+    await h?.close();
+  });
+
+  test('a login page that e-mailed its code gets the code from an open webmail tab', async () => {
+    // Off by default: no-email-code, even with the mailbox open.
+    const mail = await h.context.newPage();
+    await mail.goto(`${MAILBOX}/email/yahoo-jp-list.html`);
+    expect(await h.raw({ type: 'autofill.fill', tabId: h.tabId })).toMatchObject({ ok: false, error: { code: 'no-email-code' } });
+
+    await h.api({ type: 'settings.set', settings: { emailCodes: { enabled: true, mailboxes: [MAILBOX] } } });
+    const offer = await h.api<{ code: string | null; receivedAt: number | null }>({ type: 'email.offer', tabId: h.tabId });
+    expect(offer.code).toBe('538201');
+    expect(Date.now() - offer.receivedAt!).toBeLessThan(4 * 60_000);
+    expect(await h.raw({ type: 'autofill.fill', tabId: h.tabId })).toEqual({ ok: true, filled: true, accountId: '', fields: 1, source: 'email' });
+    await expect(h.page.locator('#result')).toHaveText('538201');
+
+    // The mailbox tab closed: nothing to read.
+    await mail.close();
+    expect(await h.raw({ type: 'autofill.fill', tabId: h.tabId })).toMatchObject({ ok: false, error: { code: 'no-email-code' } });
+
+    // An open Gmail-like list: the newest recent code, not the marketing, order or older mail.
+    const gmail = await h.context.newPage();
+    await gmail.goto(`${MAILBOX}/email/gmail-list.html`);
+    expect(await h.raw({ type: 'autofill.fill', tabId: h.tabId })).toMatchObject({ ok: true, source: 'email' });
+    await expect(h.page.locator('#result')).toHaveText('482913');
+
+    // Nothing from the mailbox was kept.
+    const local = await h.extPage.evaluate(async () => JSON.stringify(await chrome.storage.local.get(null)));
+    expect(local).not.toContain('482913');
+    expect(local).not.toContain('538201');
+  });
+});
