@@ -21,7 +21,7 @@ async function setup(hint: ChannelHint, items: MailItem[], policy: Record<string
     tabUrl: async () => 'https://example.com/verify',
     frames: async () => [{ frameId: 0, url: 'https://example.com/verify' }],
     send: async <T,>(_t: number, _f: number, msg: Record<string, unknown>) => {
-      if (msg.type === 'autofill.detect') return { found: true, kind: 'single', length: 6, score: 80, frameUrl: 'https://example.com/verify', top: true, hint } satisfies FrameDetection as T;
+      if (msg.type === 'autofill.detect') return { found: true, kind: 'single', length: 6, score: 80, frameUrl: 'https://example.com/verify', top: true, hint, nonce: 'n0' } satisfies FrameDetection as T;
       writes.push(String(msg.code));
       return { filled: true, fields: 1 } as T;
     },

@@ -138,7 +138,7 @@ describe('the popup on a site the account is not bound to (point 3)', () => {
   it('autofill.fill with an explicit accountId keeps its contract: it fills, bound or not', async () => {
     const s = await setup([{ frameId: 0, url: LOOKALIKE, found: true }]);
     const id = await s.add('alice', 'bank.example');
-    expect(await s.call({ type: 'autofill.fill', tabId: 1, accountId: id })).toEqual({ ok: true, filled: true, accountId: id, fields: 1 });
+    expect(await s.call({ type: 'autofill.fill', tabId: 1, accountId: id })).toEqual({ ok: true, filled: true, accountId: id, fields: 1, source: 'account' });
   });
 });
 
