@@ -10,6 +10,7 @@ import { SetupForm, UnlockForm } from '../Gate';
 import { BackupReminder } from '../import/BackupReminder';
 import { ScreenScanButton } from '../qr/ScreenScanButton';
 import { ScanReview, type ScanAnswer } from '../qr/ScanReview';
+import { GearIcon, LockIcon } from '../icons';
 import { useLockWatch } from '../useLockWatch';
 import { AccountRow, type CodeInfo } from './AccountRow';
 import { FillConfirm, type FillChoice } from './FillConfirm';
@@ -159,8 +160,8 @@ function Accounts({ onLocked }: { onLocked(): void }) {
           <span class="sr-only">{t('ui.popup.search')}</span>
           <input ref={search} type="search" placeholder={t('ui.popup.searchHint')} value={query} onInput={(e) => setQuery(e.currentTarget.value)} style={{ width: '100%', boxSizing: 'border-box' }} />
         </label>
-        <button type="button" onClick={() => browser.runtime.openOptionsPage()} aria-label={t('ui.popup.options')} title={t('ui.popup.options')}>⚙</button>
-        <button type="button" onClick={lock} aria-label={t('ui.popup.lock')} title={t('ui.popup.lock')}>🔒</button>
+        <button type="button" onClick={() => browser.runtime.openOptionsPage()} aria-label={t('ui.popup.options')} title={t('ui.popup.options')}><GearIcon /></button>
+        <button type="button" onClick={lock} aria-label={t('ui.popup.lock')} title={t('ui.popup.lock')}><LockIcon /></button>
       </header>
       <PopupActions accounts={accounts ?? []} onChanged={loadAccounts} onMessage={setToast} onError={fail} onReview={setReview} />
       <ClockWarning /><EmailCodeOffer />

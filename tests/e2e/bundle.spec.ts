@@ -12,3 +12,18 @@ test('the content script is at most 8 KB gzipped and carries no crypto or QR cod
   const text = source.toString('utf8');
   for (const marker of ['xchacha', 'poly1305', 'argon2', 'zxing', 'jsQR', 'otpauth-migration', 'vaultKey']) expect(text).not.toContain(marker);
 });
+
+test('both builds carry the icon set: the manifest names every size and each file is a PNG of that size', () => {
+  for (const dir of [EXTENSION_DIR, join(EXTENSION_DIR, '../firefox-mv3')]) {
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { icons?: Record<string, string>; action?: { default_icon?: Record<string, string> } };
+    for (const size of ['16', '32', '48', '128']) {
+      for (const path of [manifest.icons?.[size], manifest.action?.default_icon?.[size]]) {
+        expect(path, `${dir}: icon ${size}`).toBeTruthy();
+        const png = readFileSync(join(dir, path!));
+        expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+        // IHDR width and height (PNG §11.2.2), big-endian at bytes 16 and 20.
+        expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([Number(size), Number(size)]);
+      }
+    }
+  }
+});
