@@ -220,7 +220,7 @@ test.describe('autofill.fill on every fixture page', () => {
       }
 
       const { value: answer, codes } = await around(account.s, () => h.raw({ type: 'autofill.fill', tabId: h.tabId }));
-      expect(answer).toEqual({ ok: true, filled: true, accountId: account.id, fields });
+      expect(answer).toEqual({ ok: true, filled: true, accountId: account.id, fields, source: 'account' });
       // The page's own script accepted it (its #result shows what it took).
       await expect(result).toHaveText(/\S/);
       const accepted = (await result.textContent())!.trim();
@@ -285,7 +285,7 @@ test.describe('autofill triggers and rules', () => {
     // An explicit accountId is the user's choice: it fills, bound or not.
     await only({});
     const { value, codes } = await around(SB, () => h.raw({ type: 'autofill.fill', tabId: h.tabId, accountId: b }));
-    expect(value).toEqual({ ok: true, filled: true, accountId: b, fields: 1 });
+    expect(value).toEqual({ ok: true, filled: true, accountId: b, fields: 1, source: 'account' });
     await expect(result()).toHaveText(/\d{6}/);
     expect(codes).toContain(await result().textContent());
   });
@@ -406,7 +406,7 @@ test.describe('autofill triggers and rules', () => {
       (await h.api<{ accounts: Array<{ id: string; counter: number | null }> }>({ type: 'accounts.list' })).accounts.find((x) => x.id === hotpId)!.counter!;
     const c = await counterOf();
     await openFixture(h, PAGE, FIELD);
-    expect(await h.raw({ type: 'autofill.fill', tabId: h.tabId })).toEqual({ ok: true, filled: true, accountId: hotpId, fields: 1 });
+    expect(await h.raw({ type: 'autofill.fill', tabId: h.tabId })).toEqual({ ok: true, filled: true, accountId: hotpId, fields: 1, source: 'account' });
     await expect(result()).toHaveText(hotp(SH, c)); // 755224 at count 0 (RFC 4226 Appendix D)
     expect(await counterOf()).toBe(c + 1);
   });
