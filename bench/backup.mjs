@@ -12,23 +12,10 @@
 //
 // lib/ is TypeScript with extensionless imports: this script re-runs itself under
 // --experimental-transform-types with a resolve hook that adds ".ts" (as bench/sync-merge.mjs).
-import { spawnSync } from 'node:child_process';
-import { register } from 'node:module';
 import os from 'node:os';
+import { loadTypeScript } from './support/typescript.mjs';
 
-if (!process.execArgv.includes('--experimental-transform-types')) {
-  const r = spawnSync(process.execPath, ['--experimental-transform-types', '--no-warnings', ...process.execArgv, new URL(import.meta.url).pathname, ...process.argv.slice(2)], { stdio: 'inherit' });
-  process.exit(r.status ?? 1);
-}
-register(
-  `data:text/javascript,${encodeURIComponent(`
-export async function resolve(specifier, context, next) {
-  if (/^\\.\\.?\\//.test(specifier) && !/\\.[cm]?[jt]sx?$/.test(specifier)) {
-    try { return await next(specifier + '.ts', context); } catch {}
-  }
-  return next(specifier, context);
-}`)}`,
-);
+loadTypeScript(import.meta.url);
 
 await import('fake-indexeddb/auto');
 const { Vault } = await import('../lib/vault/vault.ts');

@@ -8,23 +8,10 @@
 // Prints medians; nothing is asserted. Figures: docs/benchmarks.md.
 //
 //   node bench/sync-multistatus.mjs [runs]      (default 15 runs per timing, after one warm-up)
-import { spawnSync } from 'node:child_process';
-import { register } from 'node:module';
 import os from 'node:os';
+import { loadTypeScript } from './support/typescript.mjs';
 
-if (!process.execArgv.includes('--experimental-transform-types')) {
-  const r = spawnSync(process.execPath, ['--experimental-transform-types', '--no-warnings', ...process.execArgv, new URL(import.meta.url).pathname, ...process.argv.slice(2)], { stdio: 'inherit' });
-  process.exit(r.status ?? 1);
-}
-register(
-  `data:text/javascript,${encodeURIComponent(`
-export async function resolve(specifier, context, next) {
-  if (/^\\.\\.?\\//.test(specifier) && !/\\.[cm]?[jt]sx?$/.test(specifier)) {
-    try { return await next(specifier + '.ts', context); } catch {}
-  }
-  return next(specifier, context);
-}`)}`,
-);
+loadTypeScript(import.meta.url);
 
 const { parseMultistatus } = await import('../lib/sync/backends/multistatus.ts');
 

@@ -11,23 +11,10 @@
 //
 // lib/ is TypeScript with extensionless imports and parameter properties: this script re-runs
 // itself under --experimental-transform-types with a resolve hook that adds ".ts".
-import { spawnSync } from 'node:child_process';
-import { register } from 'node:module';
 import os from 'node:os';
+import { loadTypeScript } from './support/typescript.mjs';
 
-if (!process.execArgv.includes('--experimental-transform-types')) {
-  const r = spawnSync(process.execPath, ['--experimental-transform-types', '--no-warnings', ...process.execArgv, new URL(import.meta.url).pathname, ...process.argv.slice(2)], { stdio: 'inherit' });
-  process.exit(r.status ?? 1);
-}
-register(
-  `data:text/javascript,${encodeURIComponent(`
-export async function resolve(specifier, context, next) {
-  if (/^\\.\\.?\\//.test(specifier) && !/\\.[cm]?[jt]sx?$/.test(specifier)) {
-    try { return await next(specifier + '.ts', context); } catch {}
-  }
-  return next(specifier, context);
-}`)}`,
-);
+loadTypeScript(import.meta.url);
 
 const { keyring, sealVersion } = await import('../lib/record/envelope.ts');
 const { judgeRemote } = await import('../lib/record/accept.ts');
