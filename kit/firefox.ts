@@ -45,7 +45,7 @@ function firefoxBinary(explicit?: string): string {
 }
 
 /** Navigates without awaiting goto (it never settles for moz-extension://) and waits for the load. */
-async function loadExtensionPage(page: Page, url: string, timeoutMs = 15_000): Promise<void> {
+export async function loadExtensionPage(page: Page, url: string, timeoutMs = 15_000): Promise<void> {
   void page.goto(url).catch(() => undefined);
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {

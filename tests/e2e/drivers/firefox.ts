@@ -9,6 +9,7 @@
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { loadExtensionPage } from '../../../kit/firefox';
 import { domReads, type Driver, type PageHandle, type TabInfo } from './driver';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -23,20 +24,6 @@ export function geckoId(dir = FIREFOX_EXTENSION_DIR): string {
   const id = JSON.parse(readFileSync(manifestPath, 'utf8'))?.browser_specific_settings?.gecko?.id;
   if (typeof id !== 'string') throw new Error(`${manifestPath} has no browser_specific_settings.gecko.id.`);
   return id;
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Navigates without awaiting goto (it never settles for moz-extension://) and waits for the load. */
-async function loadExtensionPage(page: Page, url: string, timeoutMs = 15_000): Promise<void> {
-  void page.goto(url).catch(() => undefined);
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const state = await page.evaluate(() => [location.href, document.readyState] as const).catch(() => null);
-    if (state && state[0] === url && state[1] === 'complete') return;
-    await sleep(50);
-  }
-  throw new Error(`${url} did not load within ${timeoutMs} ms`);
 }
 
 function handle(page: Page): PageHandle {
