@@ -18,12 +18,16 @@ if (run('npx', ['tsc', '--noEmit']) !== 0) failedSteps++;
 
 let passed = 0;
 let failed = 0;
+const failures = []; // names of failed tests, repeated at the end so a log's tail says which
 if (only !== 'e2e') {
   const code = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=.tmp/vitest.json']);
   if (existsSync('.tmp/vitest.json')) {
     const r = JSON.parse(readFileSync('.tmp/vitest.json', 'utf8'));
     passed += r.numPassedTests;
     failed += r.numFailedTests;
+    for (const file of r.testResults ?? [])
+      for (const t of file.assertionResults ?? [])
+        if (t.status === 'failed') failures.push(`unit › ${file.name.replace(process.cwd() + '/', '')} › ${t.fullName}`);
   }
   if (code !== 0 && failed === 0) failedSteps++;
 }
@@ -32,9 +36,11 @@ if (only !== 'unit') {
   else {
     const code = run('npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: '.tmp/playwright.json' });
     if (existsSync('.tmp/playwright.json')) {
-      const s = JSON.parse(readFileSync('.tmp/playwright.json', 'utf8')).stats;
+      const report = JSON.parse(readFileSync('.tmp/playwright.json', 'utf8'));
+      const s = report.stats;
       passed += s.expected + s.flaky;
       failed += s.unexpected;
+      failures.push(...failedPlaywrightTests(report.suites ?? []));
     }
     if (code !== 0 && failed === 0) failedSteps++;
   }
@@ -48,6 +54,20 @@ if (only !== 'unit') {
     if (exampleCode !== 0 && e.failed === 0) failedSteps++;
   } else if (exampleCode !== 0) failedSteps++;
 }
+if (failures.length) console.log(`Failed tests:\n${failures.map((f) => `  ✘ ${f}`).join('\n')}`);
 if (failedSteps) console.log(`${failedSteps} step(s) failed outside the test runners (type check, build or a runner crash).`);
 console.log(`${passed} passed, ${failed + failedSteps} failed`);
 process.exit(failed + failedSteps ? 1 : 0);
+
+/** Titles of the tests whose outcome was "unexpected", walking Playwright's JSON report. */
+function failedPlaywrightTests(suites, path = []) {
+  const out = [];
+  for (const suite of suites) {
+    const here = suite.title ? [...path, suite.title] : path;
+    for (const spec of suite.specs ?? [])
+      for (const test of spec.tests ?? [])
+        if (test.status === 'unexpected') out.push(`e2e › ${[...here, spec.title].join(' › ')}`);
+    out.push(...failedPlaywrightTests(suite.suites ?? [], here));
+  }
+  return out;
+}
