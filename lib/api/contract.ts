@@ -211,6 +211,7 @@ export const PAGE_MESSAGES = [
   'vault.changePassphrase', 'accounts.add', 'codes.all', 'codes.use', 'popup.use', 'popup.context',
   'qr.scanRegion', 'qr.review', 'qr.pending', 'qr.confirm', 'tokens.reveal', 'tokens.clearUsed',
   'import.preview', 'backup.status', 'backup.dismiss',
+  'accounts.reorder', 'popup.init', 'popup.codes',
 ] as const;
 
 // --- the types testers use -------------------------------------------------------------------
