@@ -110,20 +110,22 @@ function Accounts({ init, tabId, onLocked }: { init: PopupInit; tabId: number | 
   const visible = shown.slice(range.start, Math.min(range.end, shown.length));
   const visibleKey = visible.map((a) => a.id).join(',');
 
-  // The window follows the page's scroll (the popup's document scrolls, not the list).
+  // The window follows the scroll of the popup's box (.popup scrolls, at most 560 px high).
   useLayoutEffect(() => {
     const update = () => {
       const el = list.current;
-      if (!el) return;
-      const top = -el.getBoundingClientRect().top;
-      const next = visibleRange(top, window.innerHeight, ROW_H, shown.length);
+      const box = el?.closest<HTMLElement>('.popup');
+      if (!el || !box) return;
+      const top = box.getBoundingClientRect().top - el.getBoundingClientRect().top;
+      const next = visibleRange(top, Math.min(box.clientHeight, window.innerHeight), ROW_H, shown.length);
       setRange((r) => (r.start === next.start && r.end === next.end ? r : next));
     };
     update();
-    window.addEventListener('scroll', update, { passive: true });
+    // Scroll events do not bubble: listen in the capture phase for the box's (and the page's).
+    document.addEventListener('scroll', update, { passive: true, capture: true });
     window.addEventListener('resize', update);
     return () => {
-      window.removeEventListener('scroll', update);
+      document.removeEventListener('scroll', update, { capture: true });
       window.removeEventListener('resize', update);
     };
   }, [shown]);
@@ -222,7 +224,7 @@ function Accounts({ init, tabId, onLocked }: { init: PopupInit; tabId: number | 
             ref={search} type="search" placeholder={t('ui.popup.searchHint')} value={query} style={{ width: '100%', boxSizing: 'border-box' }}
             onInput={(e) => {
               setQuery(e.currentTarget.value);
-              window.scrollTo(0, 0);
+              list.current?.closest('.popup')?.scrollTo(0, 0);
             }}
             onKeyDown={(e) => {
               // Enter in the search uses the first account shown (the one a search narrows to).
