@@ -29,8 +29,19 @@ function nameOf(a: Orderable): string {
   return a.issuer || a.label;
 }
 
-/** Compares two accounts by the stable rule; ties end on the id so the order never flickers. */
-export function compareAccounts(a: Orderable, b: Orderable): number {
+interface Keyed {
+  a: Orderable;
+  name: string;
+  label: string;
+}
+
+function keyed(a: Orderable): Keyed {
+  return { a, name: foldName(nameOf(a)), label: foldName(a.label) };
+}
+
+function compareKeyed(x: Keyed, y: Keyed): number {
+  const a = x.a;
+  const b = y.a;
   const pin = Number(!!b.pinned) - Number(!!a.pinned);
   if (pin) return pin;
   const ao = typeof a.order === 'number' ? a.order : null;
@@ -40,16 +51,17 @@ export function compareAccounts(a: Orderable, b: Orderable): number {
     if (bo === null) return -1;
     if (ao !== bo) return ao - bo;
   }
-  return (
-    collator.compare(foldName(nameOf(a)), foldName(nameOf(b))) ||
-    collator.compare(foldName(a.label), foldName(b.label)) ||
-    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-  );
+  return collator.compare(x.name, y.name) || collator.compare(x.label, y.label) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** A sorted copy. */
+/** Compares two accounts by the stable rule; ties end on the id so the order never flickers. */
+export function compareAccounts(a: Orderable, b: Orderable): number {
+  return compareKeyed(keyed(a), keyed(b));
+}
+
+/** A sorted copy (names folded once per account, not once per comparison). */
 export function sortAccounts<T extends Orderable>(list: readonly T[]): T[] {
-  return [...list].sort(compareAccounts);
+  return list.map(keyed).sort(compareKeyed).map((k) => k.a as T);
 }
 
 /**
