@@ -90,18 +90,24 @@ try {
   const anchor = { 20: 400, 200: 739, 1000: 2160 };
   for (const n of [200, 1000]) console.log(`  ${n} accounts: ${(results[n].warm / anchor[n]).toFixed(3)}× Authenticator's ${anchor[n]} ms (goal ≤ 0.3×); ${(results[n].warm / results[20].warm).toFixed(2)}× Tessera's own 20-account time (goal ≤ 1.3×)`);
 
-  // Idle: 1,000 accounts, popup open and ready; main-thread task time over 10 s of wall time.
+  // Idle: 1,000 accounts, popup open and ready; main-thread task time over 10 s of wall time,
+  // with the search box focused (as the popup opens: its caret blinks) and with it blurred.
   const { popup } = await openPopup();
   const pc = await context.newCDPSession(popup);
   await pc.send('Performance.enable');
   const task = async () => (await pc.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
-  await new Promise((r) => setTimeout(r, 1000));
-  const t0 = await task();
-  const w0 = performance.now();
-  await new Promise((r) => setTimeout(r, 10_000));
-  const busy = (await task()) - t0;
-  const wall = (performance.now() - w0) / 1000;
-  console.log(`Popup idle with 1,000 accounts: ${(100 * busy / wall).toFixed(2)} % of a core (main-thread task time ${(busy * 1000).toFixed(0)} ms over ${wall.toFixed(1)} s; goal ≤ 1 %)`);
+  const idle = async () => {
+    await new Promise((r) => setTimeout(r, 1000));
+    const t0 = await task();
+    const w0 = performance.now();
+    await new Promise((r) => setTimeout(r, 10_000));
+    const busy = (await task()) - t0;
+    const wall = (performance.now() - w0) / 1000;
+    return `${(100 * busy / wall).toFixed(2)} % of a core (${(busy * 1000).toFixed(0)} ms over ${wall.toFixed(1)} s)`;
+  };
+  console.log(`Popup idle with 1,000 accounts, search focused: ${await idle()} (goal ≤ 1 %)`);
+  await popup.evaluate(() => document.activeElement?.blur());
+  console.log(`Popup idle with 1,000 accounts, nothing focused: ${await idle()} (goal ≤ 1 %)`);
   await popup.close();
 } finally {
   await context.close();
