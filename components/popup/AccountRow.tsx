@@ -48,9 +48,13 @@ export const AccountRow = memo(function AccountRow({ account, code, lowThreshold
       <div class="names">
         <div class="issuer">{title}{bound && <span class="badge"> · {t('organise.thisSite')}</span>}</div>
         {account.issuer && <div class="label">{account.label}</div>}
-        {code?.acceptedUntil && <div class="until">{t('ui.popup.acceptedUntil', clockTime(code.acceptedUntil))}</div>}
-        {account.type === 'hotp' && <div class="until">{t('ui.popup.hotpCounter', account.counter ?? 0)}</div>}
-        {account.type === 'tokens' && <div class="until">{lowTokens ? t('ui.popup.tokensLow', account.tokensRemaining) : t('ui.popup.tokensLeft', account.tokensRemaining)}</div>}
+        {/* One line of status, so every row has the same height (the list is windowed). */}
+        <div class="until">
+          {code?.acceptedUntil ? t('ui.popup.acceptedUntil', clockTime(code.acceptedUntil)) : null}
+          {account.type === 'hotp' && t('ui.popup.hotpCounter', account.counter ?? 0)}
+          {account.type === 'tokens' && !lowTokens && t('ui.popup.tokensLeft', account.tokensRemaining)}
+          {lowTokens && <span class="warn">{account.type === 'tokens' ? '' : ' · '}{t('ui.popup.tokensLow', account.tokensRemaining)}</span>}
+        </div>
       </div>
       {code && (
         <>
