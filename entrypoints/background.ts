@@ -10,7 +10,7 @@ import { installAutoLock } from '../lib/platform/autolock';
 import { installClipboardClearing, scheduleClipboardClear } from '../lib/platform/clipboard';
 import { installApi } from '../lib/platform/listener';
 import { localSettingsStore } from '../lib/platform/settings-store';
-import type { QrPort } from '../lib/api/qr';
+import { browserQr } from '../lib/platform/qr-scan';
 import { endingScansOnLock, sessionScanStore } from '../lib/platform/scan-store';
 import { browserTabs } from '../lib/platform/tabs';
 import { installFillTriggers } from '../lib/platform/triggers';
@@ -24,13 +24,6 @@ import { browserPolicySource, installPolicy } from '../lib/policy/browser';
 import { enforceSyncPolicy, withPolicy } from '../lib/policy/guard';
 import { managedSettingsStore } from '../lib/policy/settings';
 import { policyKdf } from '../lib/policy/vault';
-
-// The QR decoder (wasm and its glue) loads when a scan is asked for, not at every worker start (issue 14).
-const loadQr = () => import('../lib/platform/qr-scan').then((m) => m.browserQr);
-const lazyQr: QrPort = {
-  scanPage: async (tabId) => (await loadQr()).scanPage(tabId),
-  scanRegion: async (tabId) => (await loadQr()).scanRegion(tabId),
-};
 
 // An ES module worker: the QR decoder's wasm ships as its own file instead of inlined base64.
 export default defineBackground({ type: 'module', main: () => {
@@ -51,7 +44,7 @@ export default defineBackground({ type: 'module', main: () => {
     onUnlock: () => void enforceSyncPolicy(sync, vault, policy.current()).catch(() => false).then(() => sync.unlocked()),
     services: {
       tabs: browserTabs,
-      qr: lazyQr,
+      qr: browserQr,
       scans: sessionScanStore(keyStore),
       openReview: async (scanId: string) => void (await browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}#scan=${scanId}` })),
       clipboard: { scheduleClear: scheduleClipboardClear },

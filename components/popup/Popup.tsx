@@ -215,6 +215,7 @@ function Accounts({ init, tabId, onLocked }: { init: PopupInit; tabId: number | 
   }
 
   const start = Math.min(range.start, shown.length);
+  const popupContext = { tabId, bound: [...bound] };
   return (
     <div class="popup">
       <header>
@@ -244,7 +245,7 @@ function Accounts({ init, tabId, onLocked }: { init: PopupInit; tabId: number | 
           {tags.map((g) => <button key={g} type="button" aria-pressed={tag === g} onClick={() => setTag(tag === g ? null : g)}>{g}</button>)}
         </div>
       )}
-      <PopupActions accounts={accounts} onChanged={loadAccounts} onMessage={setToast} onError={fail} onReview={setReview} />
+      <PopupActions accounts={accounts} context={popupContext} onChanged={loadAccounts} onMessage={setToast} onError={fail} onReview={setReview} />
       {accounts.length === 0 && <p class="muted">{t('ui.popup.empty')}</p>}
       {accounts.length > 0 && shown.length === 0 && <p class="muted">{t('organise.noMatch')}</p>}
       <ul
