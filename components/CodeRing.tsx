@@ -1,15 +1,18 @@
-// A countdown ring: the share of the current step still left (decorative; the text says it too).
-export function CodeRing({ left, period }: { left: number; period: number }) {
-  const r = 9;
-  const c = 2 * Math.PI * r;
-  const share = period > 0 ? Math.min(1, Math.max(0, left / period)) : 0;
+// A countdown ring: the share of the current step still left (decorative; the row says when the
+// code ends). It animates in CSS only (components/popup/popup.css), with animations the browser
+// runs off the main thread (transform and opacity): two half-ring covers in the track colour turn
+// over the accent ring — the right one in the first half of the step, the left one in the second —
+// and a warning-coloured ring fades in for the last 5 s. Each animation starts as far in as the
+// step already is (a negative animation-delay; lib/ui/window.ts ringDelay), so a popup of 1,000
+// accounts runs no script and no style work per frame between two time steps.
+export function CodeRing({ period, delay }: { period: number; delay: number }) {
+  const half = period / 2;
   return (
-    <svg class="ring" width="24" height="24" viewBox="0 0 24 24" aria-hidden="true">
-      <circle cx="12" cy="12" r={r} fill="none" stroke="var(--line)" stroke-width="3" />
-      <circle
-        cx="12" cy="12" r={r} fill="none" stroke={left <= 5 ? 'var(--warn)' : 'var(--accent)'} stroke-width="3"
-        stroke-dasharray={`${c * share} ${c}`} transform="rotate(-90 12 12)"
-      />
-    </svg>
+    <span class="ring" aria-hidden="true">
+      <span class="ring-full" />
+      <span class="ring-full ring-warn" style={{ animationDelay: `${period - 5 + delay}s` }} />
+      <span class="ring-clip ring-right"><span class="ring-cover" style={{ animationDuration: `${half}s`, animationDelay: `${delay}s` }} /></span>
+      <span class="ring-clip ring-left"><span class="ring-cover" style={{ animationDuration: `${half}s`, animationDelay: `${half + delay}s` }} /></span>
+    </span>
   );
 }

@@ -1,9 +1,14 @@
 // One account in the popup: issuer, label, the current code (digits grouped; the stable
 // hook `data-code` holds the bare digits), a countdown ring and "accepted until hh:mm:ss".
+// Memoised (issue 14): a row renders again only when its account or its code changes; the
+// ring animates in CSS, so an idle popup runs no script between two time steps.
+import { memo } from 'preact/compat';
 import type { AccountSummary } from '../../lib/api/accounts';
 import { t } from '../../lib/i18n/i18n';
-import { clockTime, groupDigits, secondsLeft } from '../../lib/ui/format';
+import { clockTime, groupDigits } from '../../lib/ui/format';
+import { ringDelay } from '../../lib/ui/window';
 import { CodeRing } from '../CodeRing';
+import { IssuerIcon } from './IssuerIcon';
 
 export interface CodeInfo {
   id: string;
@@ -13,14 +18,13 @@ export interface CodeInfo {
   acceptedUntil: number | null;
 }
 
-export function AccountRow({ account, code, now, lowThreshold, onUse }: {
+export const AccountRow = memo(function AccountRow({ account, code, lowThreshold, bound, onUse }: {
   account: AccountSummary;
   code: CodeInfo | undefined;
-  now: number;
   lowThreshold: number;
+  bound: boolean;
   onUse(account: AccountSummary): void;
 }) {
-  const left = code?.expiresAt ? secondsLeft(code.expiresAt, now) : null;
   const title = account.issuer || account.label;
   const lowTokens = account.tokensTotal > 0 && account.tokensRemaining <= lowThreshold;
   const activate = () => onUse(account);
@@ -28,6 +32,7 @@ export function AccountRow({ account, code, now, lowThreshold, onUse }: {
     <li
       class="account"
       data-account-id={account.id}
+      data-bound={bound ? 'true' : undefined}
       tabIndex={0}
       role="button"
       aria-label={code ? t('ui.popup.rowLabel', title, account.label, code.code.split('').join(' ')) : title}
@@ -39,25 +44,24 @@ export function AccountRow({ account, code, now, lowThreshold, onUse }: {
         }
       }}
     >
+      <IssuerIcon name={title} />
       <div class="names">
-        <div class="issuer">{title}</div>
+        <div class="issuer">{title}{bound && <span class="badge"> · {t('organise.thisSite')}</span>}</div>
         {account.issuer && <div class="label">{account.label}</div>}
-        {code?.acceptedUntil && <div class="until">{t('ui.popup.acceptedUntil', clockTime(code.acceptedUntil))}</div>}
-        {account.type === 'hotp' && <div class="until">{t('ui.popup.hotpCounter', account.counter ?? 0)}</div>}
-        {account.type === 'tokens' && <div class="until">{t('ui.popup.tokensLeft', account.tokensRemaining)}</div>}
-        {lowTokens && <div class="until warn">{t('ui.popup.tokensLow', account.tokensRemaining)}</div>}
+        {/* One line of status, so every row has the same height (the list is windowed). */}
+        <div class="until">
+          {code?.acceptedUntil ? t('ui.popup.acceptedUntil', clockTime(code.acceptedUntil)) : null}
+          {account.type === 'hotp' && t('ui.popup.hotpCounter', account.counter ?? 0)}
+          {account.type === 'tokens' && !lowTokens && t('ui.popup.tokensLeft', account.tokensRemaining)}
+          {lowTokens && <span class="warn">{account.type === 'tokens' ? '' : ' · '}{t('ui.popup.tokensLow', account.tokensRemaining)}</span>}
+        </div>
       </div>
       {code && (
         <>
           <span class="code" data-code={code.code}>{groupDigits(code.code)}</span>
-          {left !== null && code.period ? (
-            <span class="row" title={t('ui.popup.secondsLeft', left)}>
-              <CodeRing left={left} period={code.period} />
-              <span class="sr-only">{t('ui.popup.secondsLeft', left)}</span>
-            </span>
-          ) : null}
+          {code.expiresAt && code.period ? <CodeRing key={code.expiresAt} period={code.period} delay={ringDelay(code.expiresAt, code.period, Date.now())} /> : null}
         </>
       )}
     </li>
   );
-}
+});

@@ -1,106 +1,192 @@
-// The popup: the vault gate, then every account with its current code. A click or Enter
+// The popup: the vault gate, then the accounts with their current codes. A click or Enter
 // copies the code (or fills it into the active tab when that tab has a code field).
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+// Issue 14: the first paint needs ONE message (popup.init: accounts in display order, codes of
+// the first screen, the tab's site, settings); the list is windowed (lib/ui/window.ts) so only
+// the rows in view are in the document, and codes are asked for those rows only (popup.codes).
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { AccountSummary } from '../../lib/api/accounts';
 import { t } from '../../lib/i18n/i18n';
 import { send } from '../../lib/messages/client';
-import { matchesQuery } from '../../lib/ui/format';
+import { allTags, SearchIndex } from '../../lib/order/search';
+import { visibleRange } from '../../lib/ui/window';
 import { SetupForm, UnlockForm } from '../Gate';
 import { BackupReminder } from '../import/BackupReminder';
 import { ScreenScanButton } from '../qr/ScreenScanButton';
 import { ScanReview, type ScanAnswer } from '../qr/ScanReview';
 import { GearIcon, LockIcon } from '../icons';
 import { useLockWatch } from '../useLockWatch';
+import { ClockWarning } from '../clock/ClockWarning';
+import { EmailCodeOffer } from '../email/EmailCodeOffer';
 import { AccountRow, type CodeInfo } from './AccountRow';
 import { FillConfirm, type FillChoice } from './FillConfirm';
 import { activeWebTabId } from './active-tab';
 import { PopupActions } from './PopupActions';
-import { ClockWarning } from '../clock/ClockWarning';
-import { EmailCodeOffer } from '../email/EmailCodeOffer';
+import './popup.css';
 
 type State = 'loading' | 'new' | 'locked' | 'unlocked';
 
+/** What popup.init answers (lib/api/popup-init.ts). */
+export interface PopupInit {
+  accounts: AccountSummary[];
+  codes: CodeInfo[];
+  site: string | null;
+  bound: string[];
+  settings: { lowTokenThreshold: number };
+}
+
+/** Rows of one fixed height (components/popup/popup.css --row-h), the windowing's unit. */
+const ROW_H = 64;
+/** Rows the first screen shows (a popup is at most 600 px high), asked for in popup.init. */
+const FIRST = Math.ceil(600 / ROW_H) + 4;
+
+function initMessage(tabId: number | undefined) {
+  return send<PopupInit>({ type: 'popup.init', tabId, first: FIRST });
+}
 
 export function Popup() {
   const [state, setState] = useState<State>('loading');
+  const [init, setInit] = useState<PopupInit | null>(null);
+  const [tabId, setTabId] = useState<number | undefined>();
   const refresh = useCallback(async () => {
-    const a = await send<{ state: State }>({ type: 'vault.status' });
-    setState(a.ok ? a.state : 'locked');
+    // One round trip in the usual case: popup.init answers `locked`/`no-vault` when it cannot run.
+    // The tab the popup was opened over, read here: the popup acts on that page even if focus moves.
+    const tab = await activeWebTabId().catch(() => undefined);
+    setTabId(tab);
+    const a = await initMessage(tab);
+    if (a.ok) {
+      setInit(a);
+      return setState('unlocked');
+    }
+    setInit(null);
+    setState(a.error.code === 'no-vault' ? 'new' : 'locked');
   }, []);
   useEffect(() => void refresh(), [refresh]);
   if (state === 'loading') return <div class="popup" aria-busy="true" />;
   if (state === 'new') return <div class="popup"><SetupForm onDone={refresh} /></div>;
-  if (state === 'locked') return <div class="popup"><UnlockForm onDone={refresh} /></div>;
-  return <Accounts onLocked={refresh} />;
+  if (state === 'locked' || !init) return <div class="popup"><UnlockForm onDone={refresh} /></div>;
+  return <Accounts init={init} tabId={tabId} onLocked={refresh} />;
 }
 
-function Accounts({ onLocked }: { onLocked(): void }) {
-  const [accounts, setAccounts] = useState<AccountSummary[] | null>(null);
-  const [codes, setCodes] = useState<Map<string, CodeInfo>>(new Map());
-  const [now, setNow] = useState(Date.now());
+/** Keeps a code object when the new answer carries the same code, so its memoised row stays put. */
+function mergeCodes(old: Map<string, CodeInfo>, fresh: CodeInfo[]): Map<string, CodeInfo> {
+  let changed = false;
+  const next = new Map(old);
+  for (const c of fresh) {
+    const o = old.get(c.id);
+    if (o && o.code === c.code && o.expiresAt === c.expiresAt && o.acceptedUntil === c.acceptedUntil) continue;
+    next.set(c.id, c);
+    changed = true;
+  }
+  return changed ? next : old;
+}
+
+function Accounts({ init, tabId, onLocked }: { init: PopupInit; tabId: number | undefined; onLocked(): void }) {
+  const [accounts, setAccounts] = useState<AccountSummary[]>(init.accounts);
+  const [bound, setBound] = useState<Set<string>>(() => new Set(init.bound));
+  const [codes, setCodes] = useState<Map<string, CodeInfo>>(() => new Map(init.codes.map((c) => [c.id, c])));
   const [query, setQuery] = useState('');
+  const [tag, setTag] = useState<string | null>(null);
+  const [range, setRange] = useState(() => ({ start: 0, end: FIRST }));
   const [toast, setToastState] = useState<{ text: string; error: boolean }>({ text: '', error: false });
   // Confirmations pass; errors stay (role=alert) until the next message or a click.
   const setToast = useCallback((text: string, error = false) => setToastState({ text, error }), []);
   const fail = useCallback((text: string) => setToast(text, true), [setToast]);
-  const [lowThreshold, setLowThreshold] = useState(2);
+  const [lowThreshold, setLowThreshold] = useState(init.settings.lowTokenThreshold);
   const [review, setReview] = useState<ScanAnswer | null>(null);
   const search = useRef<HTMLInputElement>(null);
-  const nextRefresh = useRef(0);
+  const list = useRef<HTMLUListElement>(null);
   useLockWatch(onLocked);
 
-  const loadCodes = useCallback(async () => {
-    const a = await send<{ codes: CodeInfo[] }>({ type: 'codes.all' });
-    if (!a.ok) return a.error.code === 'locked' ? onLocked() : fail(a.error.message);
-    setCodes(new Map(a.codes.map((c) => [c.id, c])));
-    const ends = a.codes.map((c) => c.expiresAt).filter((x): x is number => x !== null);
-    nextRefresh.current = ends.length ? Math.min(...ends) : Infinity;
-  }, [onLocked]);
-
   const loadAccounts = useCallback(async () => {
-    // Both answers are needed before the first paint of codes: ask for them at once.
-    const [a] = await Promise.all([send<{ accounts: AccountSummary[] }>({ type: 'accounts.list' }), loadCodes()]);
+    const a = await initMessage(tabId);
     if (!a.ok) return a.error.code === 'locked' ? onLocked() : fail(a.error.message);
     setAccounts(a.accounts);
-  }, [loadCodes, onLocked]);
+    setBound(new Set(a.bound));
+    setLowThreshold(a.settings.lowTokenThreshold);
+    setCodes((old) => mergeCodes(old, a.codes));
+  }, [tabId, onLocked]);
+
+  // Display order: accounts bound to this tab's site first, then the stable order (accounts.list's).
+  const ordered = useMemo(() => (bound.size ? [...accounts.filter((a) => bound.has(a.id)), ...accounts.filter((a) => !bound.has(a.id))] : accounts), [accounts, bound]);
+  const index = useMemo(() => new SearchIndex(ordered), [ordered]);
+  const tags = useMemo(() => allTags(accounts), [accounts]);
+  const shown = useMemo(() => index.filter(query, tag), [index, query, tag]);
+  const visible = shown.slice(range.start, Math.min(range.end, shown.length));
+  const visibleKey = visible.map((a) => a.id).join(',');
+
+  // The window follows the scroll of the popup's box (.popup scrolls, at most 560 px high).
+  useLayoutEffect(() => {
+    const update = () => {
+      const el = list.current;
+      const box = el?.closest<HTMLElement>('.popup');
+      if (!el || !box) return;
+      const top = box.getBoundingClientRect().top - el.getBoundingClientRect().top;
+      const next = visibleRange(top, Math.min(box.clientHeight, window.innerHeight), ROW_H, shown.length);
+      setRange((r) => (r.start === next.start && r.end === next.end ? r : next));
+    };
+    update();
+    // Scroll events do not bubble: listen in the capture phase for the box's (and the page's).
+    document.addEventListener('scroll', update, { passive: true, capture: true });
+    window.addEventListener('resize', update);
+    return () => {
+      document.removeEventListener('scroll', update, { capture: true });
+      window.removeEventListener('resize', update);
+    };
+  }, [shown]);
+
+  // Codes for rows in the document that have none yet (after a scroll or a search).
+  useEffect(() => {
+    const missing = visible.filter((a) => a.type !== 'tokens' && !codes.has(a.id)).map((a) => a.id);
+    if (!missing.length) return;
+    void send<{ codes: CodeInfo[] }>({ type: 'popup.codes', ids: missing }).then((a) => {
+      if (!a.ok) return a.error.code === 'locked' ? onLocked() : fail(a.error.message);
+      setCodes((old) => mergeCodes(old, a.codes));
+    });
+  }, [visibleKey, codes]);
+
+  // The next time step of a row in the document: ask for those rows' codes then (one timer, no ticking).
+  useEffect(() => {
+    const ends = visible.map((a) => codes.get(a.id)?.expiresAt).filter((x): x is number => typeof x === 'number');
+    if (!ends.length) return;
+    const wait = Math.max(0, Math.min(...ends) - Date.now()) + 20;
+    const id = setTimeout(() => {
+      void send<{ codes: CodeInfo[] }>({ type: 'popup.codes', ids: visible.map((a) => a.id) }).then((a) => {
+        if (!a.ok) return a.error.code === 'locked' ? onLocked() : fail(a.error.message);
+        // Codes of rows out of view are dropped: they are asked for again when they come back.
+        setCodes((old) => {
+          const kept = new Map([...old].filter(([id]) => visible.some((v) => v.id === id)));
+          return mergeCodes(kept, a.codes);
+        });
+      });
+    }, Math.min(wait, 2 ** 31 - 1));
+    return () => clearTimeout(id);
+  }, [visibleKey, codes]);
 
   useEffect(() => {
-    void loadAccounts();
-    void send<{ settings: { lowTokenThreshold: number } }>({ type: 'settings.get' }).then((a) => a.ok && setLowThreshold(a.settings.lowTokenThreshold));
-    const timer = setInterval(() => {
-      const n = Date.now();
-      setNow(n);
-      if (n >= nextRefresh.current) {
-        nextRefresh.current = Infinity;
-        void loadCodes();
-      }
-    }, 250);
+    search.current?.focus();
     const onKey = (e: KeyboardEvent) => {
       const typing = e.target instanceof HTMLElement && (e.target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(e.target.tagName));
-      if (e.key === '/' && !typing) {
+      // "/" focuses the search; in the (focused) empty search box it is that shortcut, not a query.
+      if (e.key === '/' && (!typing || (e.target === search.current && !search.current.value))) {
         e.preventDefault();
         search.current?.focus();
       }
     };
     document.addEventListener('keydown', onKey);
-    return () => {
-      clearInterval(timer);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [loadAccounts, loadCodes]);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
 
-  // Stable hook (automation-api.md): once every row shows a code, mark the document ready.
+  // Stable hook (automation-api.md): once every row in the document shows a code, mark the document ready.
   useEffect(() => {
-    if (!accounts) return;
-    const ready = accounts.every((a) => a.type === 'tokens' || codes.has(a.id));
+    const ready = visible.every((a) => a.type === 'tokens' || codes.has(a.id));
     if (!ready) delete document.documentElement.dataset.ready;
     else if (!document.documentElement.dataset.ready) {
       document.documentElement.dataset.ready = 'codes';
-      // bench/extension.mjs reads this mark: the time from opening the popup to every code shown.
+      // bench/extension.mjs reads this mark: the time from opening the popup to the first screen of codes.
       performance.mark('tessera:codes-ready');
     }
-  }, [accounts, codes]);
+  }, [visibleKey, codes]);
   // Locked or gone: the codes are no longer shown.
   useEffect(() => () => void delete document.documentElement.dataset.ready, []);
 
@@ -110,14 +196,12 @@ function Accounts({ onLocked }: { onLocked(): void }) {
     return () => clearTimeout(id);
   }, [toast]);
 
-  // The tab the popup was opened over, read once: the popup acts on that page even if focus moves.
-  const overTab = useRef<Promise<number | undefined>>(undefined);
-  overTab.current ??= activeWebTabId();
-  /** Uses an account: fills the active tab or copies; asks first on a site it is not bound to (FillConfirm). */
-  const use = async (account: AccountSummary, unbound?: 'fill' | 'bind') => {
+  const [confirm, setConfirm] = useState<{ account: AccountSummary; site: string } | null>(null);
+  /** Uses an account: fills the tab or copies; asks first on a site it is not bound to (FillConfirm). */
+  const use = useCallback(async (account: AccountSummary, unbound?: 'fill' | 'bind') => {
     if (account.type === 'tokens') return void browser.runtime.openOptionsPage();
     const a = await send<{ action: 'filled' | 'copied' | 'confirm'; code: string; site: string; notice?: { message: string } }>({
-      type: 'popup.use', id: account.id, tabId: await overTab.current, ...(unbound && { unbound }),
+      type: 'popup.use', id: account.id, tabId, ...(unbound && { unbound }),
     });
     if (!a.ok) return fail(a.error.message);
     if (a.action === 'confirm') return setConfirm({ account, site: a.site });
@@ -126,8 +210,7 @@ function Accounts({ onLocked }: { onLocked(): void }) {
     if (a.notice) fail(t('autofill.copiedInstead', a.notice.message));
     else setToast(a.action === 'filled' ? t('ui.popup.filled') : t('ui.popup.copied'));
     if (account.type === 'hotp' || unbound === 'bind') void loadAccounts();
-  };
-  const [confirm, setConfirm] = useState<{ account: AccountSummary; site: string } | null>(null);
+  }, [loadAccounts, tabId]);
   const choose = (choice: FillChoice) => {
     const asked = confirm;
     setConfirm(null);
@@ -152,22 +235,46 @@ function Accounts({ onLocked }: { onLocked(): void }) {
     return <div class="popup"><FillConfirm name={confirm.account.issuer || confirm.account.label} site={confirm.site} onChoose={choose} /></div>;
   }
 
-  const shown = (accounts ?? []).filter((a) => matchesQuery(query, [a.issuer, a.label, ...a.sites]));
+  const start = Math.min(range.start, shown.length);
+  const popupContext = { tabId, bound: [...bound] };
   return (
     <div class="popup">
       <header>
         <label class="grow">
           <span class="sr-only">{t('ui.popup.search')}</span>
-          <input ref={search} type="search" placeholder={t('ui.popup.searchHint')} value={query} onInput={(e) => setQuery(e.currentTarget.value)} style={{ width: '100%', boxSizing: 'border-box' }} />
+          <input
+            ref={search} type="search" placeholder={t('ui.popup.searchHint')} value={query} style={{ width: '100%', boxSizing: 'border-box' }}
+            onInput={(e) => {
+              setQuery(e.currentTarget.value);
+              list.current?.closest('.popup')?.scrollTo(0, 0);
+            }}
+            onKeyDown={(e) => {
+              // Enter in the search uses the first account shown (the one a search narrows to).
+              if (e.key === 'Enter' && shown[0]) {
+                e.preventDefault();
+                void use(shown[0]);
+              }
+            }}
+          />
         </label>
         <button type="button" onClick={() => browser.runtime.openOptionsPage()} aria-label={t('ui.popup.options')} title={t('ui.popup.options')}><GearIcon /></button>
         <button type="button" onClick={lock} aria-label={t('ui.popup.lock')} title={t('ui.popup.lock')}><LockIcon /></button>
       </header>
-      <PopupActions accounts={accounts ?? []} onChanged={loadAccounts} onMessage={setToast} onError={fail} onReview={setReview} />
+      {tags.length > 0 && (
+        <div class="groups" role="group" aria-label={t('organise.groups')}>
+          <button type="button" aria-pressed={tag === null} onClick={() => setTag(null)}>{t('organise.allGroups')}</button>
+          {tags.map((g) => <button key={g} type="button" aria-pressed={tag === g} onClick={() => setTag(tag === g ? null : g)}>{g}</button>)}
+        </div>
+      )}
+      <PopupActions accounts={accounts} context={popupContext} onChanged={loadAccounts} onMessage={setToast} onError={fail} onReview={setReview} />
       <ClockWarning /><EmailCodeOffer />
-      {accounts && accounts.length === 0 && <p class="muted">{t('ui.popup.empty')}</p>}
-      <ul class="accounts" aria-label={t('ui.popup.accounts')}>
-        {shown.map((a) => <AccountRow key={a.id} account={a} code={codes.get(a.id)} now={now} lowThreshold={lowThreshold} onUse={use} />)}
+      {accounts.length === 0 && <p class="muted">{t('ui.popup.empty')}</p>}
+      {accounts.length > 0 && shown.length === 0 && <p class="muted">{t('organise.noMatch')}</p>}
+      <ul
+        ref={list} class="accounts windowed" aria-label={t('ui.popup.accounts')} data-total={shown.length}
+        style={{ paddingTop: `${start * ROW_H}px`, paddingBottom: `${Math.max(0, shown.length - start - visible.length) * ROW_H}px`, '--row-h': `${ROW_H}px` }}
+      >
+        {visible.map((a) => <AccountRow key={a.id} account={a} code={codes.get(a.id)} lowThreshold={lowThreshold} bound={bound.has(a.id)} onUse={use} />)}
       </ul>
       <ScreenScanButton />
       <BackupReminder />

@@ -8,24 +8,31 @@ import { send } from '../../lib/messages/client';
 import type { ScanAnswer } from '../qr/ScanReview';
 import { activeWebTabId } from './active-tab';
 
-export function PopupActions({ accounts, onChanged, onMessage, onError, onReview }: {
+export function PopupActions({ accounts, context, onChanged, onMessage, onError, onReview }: {
   accounts: AccountSummary[];
+  /** The tab and its bound accounts when the caller has them already (popup.init): no extra message. */
+  context?: { tabId: number | undefined; bound: string[] };
   onChanged(): void;
   onMessage(text: string): void;
   onError(text: string): void;
   onReview(scan: ScanAnswer): void;
 }) {
-  const [tabId, setTabId] = useState<number | undefined>();
-  const [bound, setBound] = useState<string[]>([]);
+  const [tabId, setTabId] = useState<number | undefined>(context?.tabId);
+  const [bound, setBound] = useState<string[]>(context?.bound ?? []);
   const [busy, setBusy] = useState(false);
   const [unscriptable, setUnscriptable] = useState(false);
   useEffect(() => {
+    if (context) {
+      setTabId(context.tabId);
+      setBound(context.bound);
+      return;
+    }
     void activeWebTabId().then(async (id) => {
       setTabId(id);
       const a = await send<{ bound: string[] }>({ type: 'popup.context', tabId: id });
       if (a.ok) setBound(a.bound);
     });
-  }, []);
+  }, [context?.tabId, context?.bound.join(',')]);
 
   const scan = async () => {
     setBusy(true);

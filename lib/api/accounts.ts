@@ -9,6 +9,7 @@ import { TesseraError } from '../messages/errors';
 import { randomId } from '../crypto/random';
 import { normaliseSites, siteOf } from '../sites/site';
 import { usedMarksFrom } from '../tokens/view';
+import { ranksFor, sortAccounts } from '../order/order';
 import type { OpenRecord } from '../vault/types';
 import { serialized } from './mutex';
 import { optStr, str } from './router';
@@ -29,6 +30,10 @@ export interface AccountSummary {
   tokensRemaining: number;
   /** Emergency tokens held, used ones included (an answer field beyond the contract). */
   tokensTotal: number;
+  /** Issue 14 (answer fields beyond the contract): pinned first, the user's rank, groups. */
+  pinned: boolean;
+  order: number | null;
+  tags: string[];
 }
 
 /** Every account that opens; corrupt ones are reported by the caller that asks for them. */
@@ -75,6 +80,9 @@ export function summarise(rec: AccountRecord, tokens: TokenCount = { remaining: 
     sites: a.sites,
     tokensRemaining: tokens.remaining,
     tokensTotal: tokens.total,
+    pinned: !!a.pinned,
+    order: typeof a.order === 'number' ? a.order : null,
+    tags: a.tags ?? [],
   };
 }
 
@@ -162,9 +170,8 @@ export async function addTyped(msg: Message, ctx: ApiContext): Promise<Result> {
 export async function listAccounts(_msg: Message, ctx: ApiContext): Promise<Result> {
   const { records, corrupt } = await ctx.vault.read<AccountData>('account');
   const counts = await tokenCounts(ctx);
-  const accounts = records
-    .sort((a, b) => a.data.createdAt - b.data.createdAt || (a.id < b.id ? -1 : 1))
-    .map((r) => summarise(r, counts.get(r.id)));
+  // The stable order (automation-api.md, Stable hooks; lib/order): the popup shows the same.
+  const accounts = sortAccounts(records.map((r) => summarise(r, counts.get(r.id))));
   return corrupt.length ? { accounts, corrupt } : { accounts };
 }
 
@@ -185,6 +192,9 @@ async function updateAccountNow(msg: Message, ctx: ApiContext): Promise<Result> 
   const issuer = stringField(msg, 'issuer', 256);
   const label = stringField(msg, 'label', 256);
   const sites = sitesField(msg);
+  const tags = tagsField(msg);
+  if (msg.pinned !== undefined && typeof msg.pinned !== 'boolean') throw new TesseraError('bad-input', t('error.input.boolean', 'pinned'));
+  if (msg.order !== undefined && msg.order !== null && (typeof msg.order !== 'number' || !Number.isInteger(msg.order))) throw new TesseraError('bad-input', t('error.input.integer', 'order'));
   if (msg.window !== undefined) {
     if (typeof msg.window !== 'number' || !Number.isInteger(msg.window) || msg.window < 0 || msg.window > 10) throw new TesseraError('bad-input', t('error.input.range', 'window', 0, 10));
   }
@@ -194,7 +204,11 @@ async function updateAccountNow(msg: Message, ctx: ApiContext): Promise<Result> 
     ...(label !== undefined ? { label } : {}),
     ...(sites !== undefined ? { sites } : {}),
     ...(typeof msg.window === 'number' ? { window: msg.window } : {}),
+    ...(tags !== undefined ? { tags } : {}),
+    ...(typeof msg.pinned === 'boolean' ? { pinned: msg.pinned } : {}),
+    ...(typeof msg.order === 'number' ? { order: msg.order } : {}),
   };
+  if (msg.order === null) delete data.order;
   await ctx.vault.commit({ put: [{ id: rec.id, kind: 'account', data }] });
   ctx.onChange?.();
   return { account: summarise({ ...rec, data }, (await tokenCounts(ctx)).get(rec.id)) };
@@ -211,4 +225,35 @@ async function removeAccountNow(msg: Message, ctx: ApiContext): Promise<Result> 
   await ctx.vault.commit({ remove: [rec.id, ...tokens.map((t) => t.id)] });
   ctx.onChange?.();
   return {};
+}
+
+/** Reads the optional `tags` field: a list of group names (trimmed, distinct, 1–40 chars, ≤ 20). */
+export function tagsField(msg: Message): string[] | undefined {
+  if (msg.tags === undefined) return undefined;
+  if (!Array.isArray(msg.tags) || !msg.tags.every((s) => typeof s === 'string')) throw new TesseraError('bad-input', t('error.input.list', 'tags'));
+  const tags = [...new Set((msg.tags as string[]).map((s) => s.normalize('NFC').trim()).filter(Boolean))];
+  if (tags.length > 20 || tags.some((s) => s.length > 40)) throw new TesseraError('bad-input', t('error.input.text', 'tags', 40));
+  return tags;
+}
+
+/**
+ * accounts.reorder (issue 14): `ids`, every account in the user's new order (pins stay as
+ * set). Only the accounts whose rank changes are rewritten, in one commit, so they sync.
+ */
+export function reorderAccounts(msg: Message, ctx: ApiContext): Promise<Result> {
+  return serialized(async () => {
+    const ids = msg.ids;
+    if (!Array.isArray(ids) || !ids.every((s) => typeof s === 'string') || new Set(ids).size !== ids.length) throw new TesseraError('bad-input', t('error.input.list', 'ids'));
+    const records = await loadAccounts(ctx);
+    const byId = new Map(records.map((r) => [r.id, r]));
+    for (const id of ids as string[]) if (!byId.has(id)) throw new TesseraError('not-found');
+    // Accounts left out keep their place after the listed ones (a list made before an import, say).
+    const rest = sortAccounts(records.filter((r) => !(ids as string[]).includes(r.id)).map((r) => summarise(r))).map((a) => a.id);
+    const changed = ranksFor([...(ids as string[]), ...rest], new Map(records.map((r) => [r.id, r.data.order])));
+    if (changed.size) {
+      await ctx.vault.commit({ put: [...changed].map(([id, order]) => ({ id, kind: 'account' as const, data: { ...byId.get(id)!.data, order } })) });
+      ctx.onChange?.();
+    }
+    return { changed: changed.size };
+  });
 }

@@ -47,9 +47,18 @@ export async function getCode(msg: Message, ctx: ApiContext): Promise<AnswerFiel
  */
 export async function allCodes(_msg: Message, ctx: ApiContext): Promise<Result> {
   const { now, shiftMs } = await codeNow(ctx);
+  return { codes: localCodes(await loadAccounts(ctx), now, shiftMs), now: now + shiftMs };
+}
+
+/**
+ * The codes of these accounts at (corrected) `now`, with `expiresAt`/`acceptedUntil` on this
+ * device's clock (`shiftMs` added back), token lists skipped. Shared by codes.all and the popup's
+ * popup.init/popup.codes so the countdowns agree.
+ */
+export function localCodes(records: Iterable<AccountRecord>, now: number, shiftMs: number) {
   const local = (x: number | null) => (x === null ? null : x + shiftMs);
   const codes = [];
-  for (const r of await loadAccounts(ctx)) {
+  for (const r of records) {
     if (r.data.type === 'tokens') continue;
     // One account that can't make a code (a record from a newer version, say) must not blank the rest.
     try {
@@ -59,7 +68,7 @@ export async function allCodes(_msg: Message, ctx: ApiContext): Promise<Result> 
       continue;
     }
   }
-  return { codes, now: now + shiftMs };
+  return codes;
 }
 
 /**

@@ -214,6 +214,7 @@ export const PAGE_MESSAGES = [
   'vault.passkeyBegin', 'vault.unlockPasskey', 'passkey.list', 'passkey.addBegin', 'passkey.add', 'passkey.rename',
   'passkey.sync', 'passkey.remove', 'passkey.dismissNotice',
   'email.offer',
+  'accounts.reorder', 'popup.init', 'popup.codes',
 ] as const;
 
 // --- the types testers use -------------------------------------------------------------------

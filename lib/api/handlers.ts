@@ -5,6 +5,7 @@ import * as clock from './clock';
 import * as codes from './codes';
 import * as importExport from './import-export';
 import * as passkey from './passkey';
+import * as popup from './popup-init';
 import * as qr from './qr';
 import * as sync from './sync';
 import * as tokens from './tokens';
@@ -60,4 +61,7 @@ export const coreHandlers: Record<string, Handler> = {
   'passkey.sync': passkey.setSync,
   'passkey.remove': passkey.remove,
   'passkey.dismissNotice': passkey.dismissNotice,
+  'accounts.reorder': accounts.reorderAccounts,
+  'popup.init': popup.popupInit,
+  'popup.codes': popup.popupCodes,
 };

@@ -34,6 +34,12 @@ export interface AccountData extends Omit<OtpParams, 'type'> {
   /** Registrable domains (or bare IP / localhost) this account fills into. */
   sites: string[];
   createdAt: number;
+  /** Shown before the others (lib/order; issue 14). */
+  pinned?: boolean;
+  /** The user's own rank (lib/order); absent until the user reorders. */
+  order?: number;
+  /** Groups the user filters by (issue 14). */
+  tags?: string[];
 }
 
 export const DEFAULT_PERIOD = 30;

@@ -30,7 +30,7 @@ test('set up, import, see the code in the popup, lock and unlock, nothing in cle
   const id = imported.added[0]!.id;
 
   const listed = await api<{ accounts: unknown[] }>({ type: 'accounts.list' });
-  expect(listed.accounts).toEqual([{ id, type: 'totp', issuer: ISSUER, label: LABEL, algorithm: 'SHA1', digits: 6, period: 30, counter: null, sites: [], tokensRemaining: 0, tokensTotal: 0 }]);
+  expect(listed.accounts).toEqual([{ id, type: 'totp', issuer: ISSUER, label: LABEL, algorithm: 'SHA1', digits: 6, period: 30, counter: null, sites: [], tokensRemaining: 0, tokensTotal: 0, pinned: false, order: null, tags: [] }]);
 
   const code = await api<{ code: string; period: number; expiresAt: number; acceptedUntil: number }>({ type: 'codes.get', id });
   expect(code.period).toBe(30);

@@ -27,7 +27,8 @@ test('add, edit, delete with undo, and change the passphrase on the options page
   const rows = page.locator('tr[data-account-id]');
   await expect(rows).toHaveCount(2);
   const list = await api<{ accounts: Array<{ issuer: string; digits: number; sites: string[] }> }>({ type: 'accounts.list' });
-  expect(list.accounts.map((a) => [a.issuer, a.digits, a.sites])).toEqual([['GitHub', 6, ['github.com']], ['Example', 8, []]]);
+  // By issuer then label (automation-api.md, Stable hooks), not by when they were added.
+  expect(list.accounts.map((a) => [a.issuer, a.digits, a.sites])).toEqual([['Example', 8, []], ['GitHub', 6, ['github.com']]]);
 
   // Edit with the keyboard: issuer and bound sites.
   await page.getByRole('button', { name: 'Edit Example' }).click();

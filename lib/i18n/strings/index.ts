@@ -15,8 +15,9 @@ import ui from './ui';
 import vault from './vault';
 import clock from './clock';
 import email from './email';
+import organise from './organise';
 
-const areas: Array<{ en: Dictionary; ja: Dictionary }> = [errors, ui, otp, vault, tokens, autofill, qr, sync, sites, importFiles, policy, backup, passkey, clock, email];
+const areas: Array<{ en: Dictionary; ja: Dictionary }> = [errors, ui, otp, vault, tokens, autofill, qr, sync, sites, importFiles, policy, backup, passkey, clock, email, organise];
 
 export const strings: { en: Dictionary; ja: Dictionary } = {
   en: Object.assign({}, ...areas.map((a) => a.en)),

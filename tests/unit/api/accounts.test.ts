@@ -39,7 +39,7 @@ describe('accounts.import', () => {
       [3, 'bad-secret'], [5, 'bad-scheme'], [6, 'bad-digits'], [7, 'bad-algorithm'], [8, 'bad-period'],
     ]);
     const list = await call({ type: 'accounts.list' });
-    expect(list.accounts).toEqual([{ id: a.added[0].id, type: 'totp', issuer: 'GitHub', label: 'alice', algorithm: 'SHA1', digits: 6, period: 30, counter: null, sites: ['github.com'], tokensRemaining: 0, tokensTotal: 0 }]);
+    expect(list.accounts).toEqual([{ id: a.added[0].id, type: 'totp', issuer: 'GitHub', label: 'alice', algorithm: 'SHA1', digits: 6, period: 30, counter: null, sites: ['github.com'], tokensRemaining: 0, tokensTotal: 0, pinned: false, order: null, tags: [] }]);
     expect(changes()).toBeGreaterThan(0);
   });
 
@@ -111,5 +111,51 @@ describe('malformed input says bad-input, in words', () => {
     expect(await call({ type: 'settings.set', settings: 'fast' })).toMatchObject({ ok: false, error: { code: 'bad-input' } });
     const { added } = await call({ type: 'accounts.import', text: 'otpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP' });
     expect(await call({ type: 'accounts.update', id: added[0].id, sites: [1] })).toMatchObject({ ok: false, error: { code: 'bad-input', message: expect.stringContaining('sites') } });
+  });
+});
+
+describe('order, pins and groups (issue 14; automation-api.md, Stable hooks)', () => {
+  const ids = async (call: (m: Record<string, unknown>) => Promise<any>) => (await call({ type: 'accounts.list' })).accounts.map((a: { issuer: string }) => a.issuer);
+  it('lists by issuer then label by default, case- and accent-insensitively', async () => {
+    const { call } = await makeApi();
+    await call({ type: 'accounts.import', text: [uri('zeta', 'a'), uri('%C3%89cole', 'a'), uri('apple', 'a'), uri('Bank', 'a')].join('\n') });
+    expect(await ids(call)).toEqual(['apple', 'Bank', 'École', 'zeta']);
+  });
+
+  it("keeps the user's order and pins, through a lock and unlock, and validates the fields", async () => {
+    const { call } = await makeApi();
+    await call({ type: 'accounts.import', text: [uri('a', 'x'), uri('b', 'x'), uri('c', 'x')].join('\n') });
+    const list = (await call({ type: 'accounts.list' })).accounts as Array<{ id: string; issuer: string }>;
+    const [a, b, c] = list.map((x) => x.id);
+    expect(await call({ type: 'accounts.reorder', ids: [c, a, b] })).toEqual({ ok: true, changed: 3 });
+    expect(await ids(call)).toEqual(['c', 'a', 'b']);
+    expect(await call({ type: 'accounts.reorder', ids: [c, b, a] })).toEqual({ ok: true, changed: 2 });
+    const pinned = await call({ type: 'accounts.update', id: a, pinned: true, tags: [' Work ', 'Work', 'Home'] });
+    expect(pinned.account).toMatchObject({ pinned: true, tags: ['Work', 'Home'] });
+    await call({ type: 'vault.lock' });
+    await call({ type: 'vault.unlock', passphrase: PASS });
+    expect(await ids(call)).toEqual(['a', 'c', 'b']);
+    expect(await call({ type: 'accounts.update', id: a, pinned: 'yes' })).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+    expect(await call({ type: 'accounts.update', id: a, tags: 'Work' })).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+    expect(await call({ type: 'accounts.update', id: a, order: 1.5 })).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+    expect(await call({ type: 'accounts.reorder', ids: [a, a] })).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+    expect(await call({ type: 'accounts.reorder', ids: ['nope'] })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await ids(call)).toEqual(['a', 'c', 'b']);
+  });
+
+  it('popup.init answers the list order, bound accounts first, and codes for the first screen only', async () => {
+    const { call, ctx } = await makeApi();
+    await call({ type: 'accounts.import', text: Array.from({ length: 40 }, (_, i) => uri(`S${String(i).padStart(2, '0')}`, 'u')).join('\n') });
+    await call({ type: 'accounts.import', text: uri('Zed', 'me'), site: 'zed.example' });
+    ctx.services = { tabs: { tabUrl: async () => 'https://login.zed.example/x', frames: async () => [] } } as never;
+    const init = await call({ type: 'popup.init', tabId: 7, first: 10 });
+    const list = (await call({ type: 'accounts.list' })).accounts;
+    expect(init.accounts.map((a: { id: string }) => a.id)).toEqual(list.map((a: { id: string }) => a.id));
+    expect(init.site).toBe('zed.example');
+    expect(init.bound).toEqual([list[40].id]);
+    expect(init.codes.map((c: { id: string }) => c.id)).toEqual([list[40].id, ...list.slice(0, 9).map((a: { id: string }) => a.id)]);
+    expect(init.settings).toEqual({ lowTokenThreshold: 2 });
+    const more = await call({ type: 'popup.codes', ids: [list[20].id, 'gone'] });
+    expect(more.codes).toEqual([expect.objectContaining({ id: list[20].id, code: expect.stringMatching(/^\d{6}$/) })]);
   });
 });
