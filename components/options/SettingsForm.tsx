@@ -67,6 +67,12 @@ export function SettingsForm() {
         <span>{t('ui.settings.autoFill')}</span>
       </label>
       {note('autoFill')}
+      {/* Issue 14: hide codes in the popup until one is clicked. */}
+      <label class="row">
+        <input type="checkbox" name="hideCodes" checked={s.hideCodes} aria-describedby="hide-codes-help" onChange={(e) => void save({ hideCodes: e.currentTarget.checked })} />
+        <span>{t('polish.hideCodes')}</span>
+      </label>
+      <p id="hide-codes-help" class="muted">{t('polish.hideCodesHelp')}</p>
       <p role="status" class="muted">{saved}</p>
     </div>
   );

@@ -2,8 +2,9 @@
 // hook `data-code` holds the bare digits), a countdown ring and "accepted until hh:mm:ss".
 import type { AccountSummary } from '../../lib/api/accounts';
 import { t } from '../../lib/i18n/i18n';
-import { clockTime, groupDigits, secondsLeft } from '../../lib/ui/format';
+import { clockTime, secondsLeft } from '../../lib/ui/format';
 import { CodeRing } from '../CodeRing';
+import { CodeText } from '../CodeText';
 
 export interface CodeInfo {
   id: string;
@@ -49,7 +50,7 @@ export function AccountRow({ account, code, now, lowThreshold, onUse }: {
       </div>
       {code && (
         <>
-          <span class="code" data-code={code.code}>{groupDigits(code.code)}</span>
+          <CodeText code={code.code} />
           {left !== null && code.period ? (
             <span class="row" title={t('ui.popup.secondsLeft', left)}>
               <CodeRing left={left} period={code.period} />

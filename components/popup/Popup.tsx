@@ -11,6 +11,8 @@ import { BackupReminder } from '../import/BackupReminder';
 import { ScreenScanButton } from '../qr/ScreenScanButton';
 import { ScanReview, type ScanAnswer } from '../qr/ScanReview';
 import { useLockWatch } from '../useLockWatch';
+import { GearIcon, LockIcon } from '../icons';
+import { HideCodes } from '../CodeText';
 import { AccountRow, type CodeInfo } from './AccountRow';
 import { activeWebTabId } from './active-tab';
 import { PopupActions } from './PopupActions';
@@ -41,6 +43,7 @@ function Accounts({ onLocked }: { onLocked(): void }) {
   const setToast = useCallback((text: string, error = false) => setToastState({ text, error }), []);
   const fail = useCallback((text: string) => setToast(text, true), [setToast]);
   const [lowThreshold, setLowThreshold] = useState(2);
+  const [hideCodes, setHideCodes] = useState(false);
   const [review, setReview] = useState<ScanAnswer | null>(null);
   const search = useRef<HTMLInputElement>(null);
   const nextRefresh = useRef(0);
@@ -63,7 +66,11 @@ function Accounts({ onLocked }: { onLocked(): void }) {
 
   useEffect(() => {
     void loadAccounts();
-    void send<{ settings: { lowTokenThreshold: number } }>({ type: 'settings.get' }).then((a) => a.ok && setLowThreshold(a.settings.lowTokenThreshold));
+    void send<{ settings: { lowTokenThreshold: number; hideCodes?: boolean } }>({ type: 'settings.get' }).then((a) => {
+      if (!a.ok) return;
+      setLowThreshold(a.settings.lowTokenThreshold);
+      setHideCodes(a.settings.hideCodes === true);
+    });
     const timer = setInterval(() => {
       const n = Date.now();
       setNow(n);
@@ -137,14 +144,16 @@ function Accounts({ onLocked }: { onLocked(): void }) {
           <span class="sr-only">{t('ui.popup.search')}</span>
           <input ref={search} type="search" placeholder={t('ui.popup.searchHint')} value={query} onInput={(e) => setQuery(e.currentTarget.value)} style={{ width: '100%', boxSizing: 'border-box' }} />
         </label>
-        <button type="button" onClick={() => browser.runtime.openOptionsPage()} aria-label={t('ui.popup.options')} title={t('ui.popup.options')}>⚙</button>
-        <button type="button" onClick={lock} aria-label={t('ui.popup.lock')} title={t('ui.popup.lock')}>🔒</button>
+        <button type="button" onClick={() => browser.runtime.openOptionsPage()} aria-label={t('ui.popup.options')} title={t('ui.popup.options')}><GearIcon /></button>
+        <button type="button" onClick={lock} aria-label={t('ui.popup.lock')} title={t('ui.popup.lock')}><LockIcon /></button>
       </header>
       <PopupActions accounts={accounts ?? []} onChanged={loadAccounts} onMessage={setToast} onError={fail} onReview={setReview} />
       {accounts && accounts.length === 0 && <p class="muted">{t('ui.popup.empty')}</p>}
+      <HideCodes.Provider value={hideCodes}>
       <ul class="accounts" aria-label={t('ui.popup.accounts')}>
         {shown.map((a) => <AccountRow key={a.id} account={a} code={codes.get(a.id)} now={now} lowThreshold={lowThreshold} onUse={use} />)}
       </ul>
+      </HideCodes.Provider>
       <ScreenScanButton />
       <BackupReminder />
       {toast.text && (

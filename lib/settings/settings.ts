@@ -8,6 +8,8 @@ export interface Settings {
   autoFill: boolean;
   /** Warn when this many emergency tokens or fewer remain (issue 5). */
   lowTokenThreshold: number;
+  /** Show codes as •••••• in the popup until the user clicks or presses Enter on one (issue 14). */
+  hideCodes: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -15,6 +17,7 @@ export const DEFAULT_SETTINGS: Settings = {
   clipboardClearSeconds: 30,
   autoFill: false,
   lowTokenThreshold: 2,
+  hideCodes: false,
 };
 
 const clampInt = (v: unknown, min: number, max: number, fallback: number): number =>
@@ -27,5 +30,6 @@ export function applySettings(current: Settings, patch: Record<string, unknown>)
     clipboardClearSeconds: clampInt(patch.clipboardClearSeconds ?? current.clipboardClearSeconds, 0, 600, current.clipboardClearSeconds),
     autoFill: typeof patch.autoFill === 'boolean' ? patch.autoFill : current.autoFill,
     lowTokenThreshold: clampInt(patch.lowTokenThreshold ?? current.lowTokenThreshold, 0, 50, current.lowTokenThreshold),
+    hideCodes: typeof patch.hideCodes === 'boolean' ? patch.hideCodes : current.hideCodes,
   };
 }

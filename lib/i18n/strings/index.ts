@@ -6,6 +6,7 @@ import errors from './errors';
 import importFiles from './import';
 import otp from './otp';
 import policy from './policy';
+import polish from './polish';
 import qr from './qr';
 import sites from './sites';
 import sync from './sync';
@@ -13,7 +14,7 @@ import tokens from './tokens';
 import ui from './ui';
 import vault from './vault';
 
-const areas: Array<{ en: Dictionary; ja: Dictionary }> = [errors, ui, otp, vault, tokens, autofill, qr, sync, sites, importFiles, policy, backup];
+const areas: Array<{ en: Dictionary; ja: Dictionary }> = [errors, ui, otp, vault, tokens, autofill, qr, sync, sites, importFiles, policy, backup, polish];
 
 export const strings: { en: Dictionary; ja: Dictionary } = {
   en: Object.assign({}, ...areas.map((a) => a.en)),
