@@ -10,6 +10,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
+    // Toolbar icon (issue 14): the same PNGs as `icons`, which WXT fills from public/icon/<size>.png.
+    action: { default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' } },
     permissions: [
       'storage',
       'unlimitedStorage',

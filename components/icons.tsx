@@ -3,7 +3,7 @@
 // decorative (aria-hidden, not focusable); the button around them carries the accessible name.
 import type { JSX } from 'preact';
 
-type IconProps = { size?: number } & Omit<JSX.SVGAttributes<SVGSVGElement>, 'size'>;
+type IconProps = { size?: number; class?: string };
 
 function Svg({ size = 16, children, ...rest }: IconProps & { children: JSX.Element | JSX.Element[] }) {
   return (

@@ -41,8 +41,10 @@ export function BackupReminder({ inOptions = false }: { inOptions?: boolean }) {
   const goBackUp = () => {
     if (!inOptions) return void browser.tabs.create({ url: browser.runtime.getURL('/options.html#backup') });
     const target = document.getElementById('backup-password');
-    target?.scrollIntoView({ block: 'center' });
-    target?.focus();
+    // The options page shows one page at a time (issue 14): open the backup page first.
+    if (!target) return void (location.hash = 'backup');
+    target.scrollIntoView({ block: 'center' });
+    target.focus();
   };
   const dismiss = async () => {
     await send({ type: 'backup.dismiss' });

@@ -51,15 +51,15 @@ describe('CodeText', () => {
     expect(el.textContent).toContain(MASK);
     expect(el.textContent).not.toContain('123');
 
-    act(() => li.dispatchEvent(new MouseEvent('click', { bubbles: true })));
+    act(() => void li.dispatchEvent(new MouseEvent('click', { bubbles: true })));
     expect(el.textContent).toBe('123 456');
-    act(() => vi.advanceTimersByTime(REVEAL_MS + 10));
+    act(() => void vi.advanceTimersByTime(REVEAL_MS + 10));
     expect(el.textContent).toContain(MASK);
 
     // Another key does not reveal; Enter does.
-    act(() => li.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true })));
+    act(() => void li.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true })));
     expect(el.textContent).toContain(MASK);
-    act(() => li.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })));
+    act(() => void li.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })));
     expect(el.textContent).toBe('123 456');
   });
 });
