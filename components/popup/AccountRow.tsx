@@ -26,12 +26,11 @@ export function AccountRow({ account, code, now, lowThreshold, onUse }: {
   const lowTokens = account.tokensTotal > 0 && account.tokensRemaining <= lowThreshold;
   const activate = () => onUse(account);
   return (
-    <li
+    <div
       class="account"
       data-account-id={account.id}
       tabIndex={0}
       role="button"
-      aria-label={code ? t('ui.popup.rowLabel', title, account.label, code.code.split('').join(' ')) : title}
       onClick={activate}
       onKeyDown={(e) => {
         if (e.key === 'Enter' || e.key === ' ') {
@@ -59,6 +58,6 @@ export function AccountRow({ account, code, now, lowThreshold, onUse }: {
           ) : null}
         </>
       )}
-    </li>
+    </div>
   );
 }

@@ -27,9 +27,9 @@ export function Popup() {
     setState(a.ok ? a.state : 'locked');
   }, []);
   useEffect(() => void refresh(), [refresh]);
-  if (state === 'loading') return <div class="popup" aria-busy="true" />;
-  if (state === 'new') return <div class="popup"><SetupForm onDone={refresh} /></div>;
-  if (state === 'locked') return <div class="popup"><UnlockForm onDone={refresh} /></div>;
+  if (state === 'loading') return <main class="popup" aria-busy="true" />;
+  if (state === 'new') return <main class="popup"><SetupForm onDone={refresh} /></main>;
+  if (state === 'locked') return <main class="popup"><UnlockForm onDone={refresh} /></main>;
   return <Accounts onLocked={refresh} />;
 }
 
@@ -133,12 +133,13 @@ function Accounts({ onLocked }: { onLocked(): void }) {
       setToast(text);
       void loadAccounts();
     };
-    return <div class="popup"><ScanReview scan={review} onDone={done} onCancel={() => setReview(null)} /></div>;
+    return <main class="popup"><ScanReview scan={review} onDone={done} onCancel={() => setReview(null)} /></main>;
   }
 
   const shown = (accounts ?? []).filter((a) => matchesQuery(query, [a.issuer, a.label, ...a.sites]));
   return (
-    <div class="popup">
+    <main class="popup">
+      <h1 class="sr-only">Tessera</h1>
       <header>
         <label class="grow">
           <span class="sr-only">{t('ui.popup.search')}</span>
@@ -150,9 +151,9 @@ function Accounts({ onLocked }: { onLocked(): void }) {
       <PopupActions accounts={accounts ?? []} onChanged={loadAccounts} onMessage={setToast} onError={fail} onReview={setReview} />
       {accounts && accounts.length === 0 && <p class="muted">{t('ui.popup.empty')}</p>}
       <HideCodes.Provider value={hideCodes}>
-      <ul class="accounts" aria-label={t('ui.popup.accounts')}>
+      <div class="accounts" role="group" aria-label={t('ui.popup.accounts')}>
         {shown.map((a) => <AccountRow key={a.id} account={a} code={codes.get(a.id)} now={now} lowThreshold={lowThreshold} onUse={use} />)}
-      </ul>
+      </div>
       </HideCodes.Provider>
       <ScreenScanButton />
       <BackupReminder />
@@ -161,6 +162,6 @@ function Accounts({ onLocked }: { onLocked(): void }) {
           {toast.text}
         </div>
       )}
-    </div>
+    </main>
   );
 }

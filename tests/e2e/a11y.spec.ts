@@ -46,7 +46,7 @@ async function withBrowser(lang: string, body: (ctx: BrowserContext, id: string,
 
 for (const L of LANGS) {
   test(`axe finds no violation on the popup, every options page and the QR review (${L.lang}, light and dark)`, async () => {
-    test.setTimeout(180_000);
+    test.setTimeout(480_000);
     await withBrowser(L.lang, async (context, id, api, options) => {
       const found: string[] = [];
       // First run: the set-up form.
