@@ -40,9 +40,16 @@ export function BackupReminder({ inOptions = false }: { inOptions?: boolean }) {
   if (!status.remind) return inOptions && status.lastBackupAt !== null ? <p class="muted" data-backup-last>{last}</p> : null;
   const goBackUp = () => {
     if (!inOptions) return void browser.tabs.create({ url: browser.runtime.getURL('/options.html#backup') });
-    const target = document.getElementById('backup-password');
-    target?.scrollIntoView({ block: 'center' });
-    target?.focus();
+    // The options page shows one page at a time (issue 14): open the backup page, then bring
+    // its password field into view and focus it once it is there.
+    if (location.hash !== '#backup') location.hash = 'backup';
+    const focusForm = (frames: number) => {
+      const target = document.getElementById('backup-password');
+      if (!target) return void (frames > 0 && requestAnimationFrame(() => focusForm(frames - 1)));
+      target.scrollIntoView({ block: 'center' });
+      target.focus();
+    };
+    focusForm(30);
   };
   const dismiss = async () => {
     await send({ type: 'backup.dismiss' });

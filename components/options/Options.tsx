@@ -10,7 +10,7 @@ import { SyncSection } from '../sync/SyncSection';
 import { useLockWatch } from '../useLockWatch';
 import { AccountTable } from './AccountTable';
 import { PasteLinks, TypeSecret } from './AddAccounts';
-import { extraSections } from './sections';
+import { allOptionsPages, extraSections, pageForHash } from './sections';
 import { ChangePassphrase, SettingsForm } from './SettingsForm';
 
 type State = 'loading' | 'new' | 'locked' | 'unlocked';
@@ -48,19 +48,35 @@ function Unlocked({ onLocked }: { onLocked(): void }) {
     await send({ type: 'vault.lock' });
     onLocked();
   };
+  // One page at a time, chosen by the hash (issue 14); links change the hash, so Back works.
+  const pages = allOptionsPages();
+  const [page, setPage] = useState(() => pageForHash(location.hash, pages));
+  useEffect(() => {
+    const onHash = () => setPage(pageForHash(location.hash, pages));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  const shown = new Set(pages.find((p) => p.id === page)?.sections);
   return (
     <>
       <p><button type="button" onClick={lock}>{t('ui.popup.lock')}</button></p>
       <BackupReminder inOptions />
       {corrupt.length > 0 && <p class="error" role="alert">{t('error.corrupt', corrupt.map((c) => c.id).join(', '))}</p>}
-      <section aria-labelledby="sec-accounts"><h2 id="sec-accounts">{t('ui.options.accounts')}</h2><AccountTable accounts={accounts} onChanged={load} /></section>
-      <section aria-labelledby="sec-paste"><h2 id="sec-paste">{t('ui.options.paste')}</h2><PasteLinks onAdded={load} /></section>
-      <section aria-labelledby="sec-type"><h2 id="sec-type">{t('ui.options.type')}</h2><TypeSecret onAdded={load} /></section>
-      {extraSections.map(({ id, title, Component }) => (
+      <nav class="options-nav" aria-label={t('polish.nav')}>
+        <ul>
+          {pages.map((p) => (
+            <li key={p.id}><a href={`#${p.id}`} aria-current={p.id === page ? 'page' : undefined}>{t(p.title)}</a></li>
+          ))}
+        </ul>
+      </nav>
+      {shown.has('accounts') && <section aria-labelledby="sec-accounts"><h2 id="sec-accounts">{t('ui.options.accounts')}</h2><AccountTable accounts={accounts} onChanged={load} /></section>}
+      {shown.has('paste') && <section aria-labelledby="sec-paste"><h2 id="sec-paste">{t('ui.options.paste')}</h2><PasteLinks onAdded={load} /></section>}
+      {shown.has('type') && <section aria-labelledby="sec-type"><h2 id="sec-type">{t('ui.options.type')}</h2><TypeSecret onAdded={load} /></section>}
+      {extraSections.filter(({ id }) => shown.has(id)).map(({ id, title, Component }) => (
         <section key={id} aria-labelledby={`sec-${id}`}><h2 id={`sec-${id}`}>{t(title)}</h2><Component accounts={accounts} onChanged={load} /></section>
       ))}
-      <section aria-labelledby="sec-settings"><h2 id="sec-settings">{t('ui.options.settings')}</h2><SettingsForm /></section>
-      <section aria-labelledby="sec-pass"><h2 id="sec-pass">{t('ui.options.passphrase')}</h2><ChangePassphrase /></section>
+      {shown.has('settings') && <section aria-labelledby="sec-settings"><h2 id="sec-settings">{t('ui.options.settings')}</h2><SettingsForm /></section>}
+      {shown.has('pass') && <section aria-labelledby="sec-pass"><h2 id="sec-pass">{t('ui.options.passphrase')}</h2><ChangePassphrase /></section>}
     </>
   );
 }

@@ -69,6 +69,12 @@ export function SettingsForm() {
       </label>
       {note('autoFill')}
       <ClockSetting />
+      {/* Issue 14: hide codes in the popup until one is clicked. */}
+      <label class="row">
+        <input type="checkbox" name="hideCodes" checked={s.hideCodes} aria-describedby="hide-codes-help" onChange={(e) => void save({ hideCodes: e.currentTarget.checked })} />
+        <span>{t('polish.hideCodes')}</span>
+      </label>
+      <p id="hide-codes-help" class="muted">{t('polish.hideCodesHelp')}</p>
       <p role="status" class="muted">{saved}</p>
     </div>
   );

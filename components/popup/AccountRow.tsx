@@ -5,9 +5,10 @@
 import { memo } from 'preact/compat';
 import type { AccountSummary } from '../../lib/api/accounts';
 import { t } from '../../lib/i18n/i18n';
-import { clockTime, groupDigits } from '../../lib/ui/format';
+import { clockTime } from '../../lib/ui/format';
 import { ringDelay } from '../../lib/ui/window';
 import { CodeRing } from '../CodeRing';
+import { CodeText } from '../CodeText';
 import { IssuerIcon } from './IssuerIcon';
 
 export interface CodeInfo {
@@ -29,13 +30,12 @@ export const AccountRow = memo(function AccountRow({ account, code, lowThreshold
   const lowTokens = account.tokensTotal > 0 && account.tokensRemaining <= lowThreshold;
   const activate = () => onUse(account);
   return (
-    <li
+    <div
       class="account"
       data-account-id={account.id}
       data-bound={bound ? 'true' : undefined}
       tabIndex={0}
       role="button"
-      aria-label={code ? t('ui.popup.rowLabel', title, account.label, code.code.split('').join(' ')) : title}
       onClick={activate}
       onKeyDown={(e) => {
         if (e.key === 'Enter' || e.key === ' ') {
@@ -58,10 +58,10 @@ export const AccountRow = memo(function AccountRow({ account, code, lowThreshold
       </div>
       {code && (
         <>
-          <span class="code" data-code={code.code}>{groupDigits(code.code)}</span>
+          <CodeText code={code.code} />
           {code.expiresAt && code.period ? <CodeRing key={code.expiresAt} period={code.period} delay={ringDelay(code.expiresAt, code.period, Date.now())} /> : null}
         </>
       )}
-    </li>
+    </div>
   );
 });

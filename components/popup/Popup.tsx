@@ -14,6 +14,7 @@ import { SetupForm, UnlockForm } from '../Gate';
 import { BackupReminder } from '../import/BackupReminder';
 import { ScreenScanButton } from '../qr/ScreenScanButton';
 import { ScanReview, type ScanAnswer } from '../qr/ScanReview';
+import { HideCodes } from '../CodeText';
 import { GearIcon, LockIcon } from '../icons';
 import { useLockWatch } from '../useLockWatch';
 import { ClockWarning } from '../clock/ClockWarning';
@@ -32,7 +33,7 @@ export interface PopupInit {
   codes: CodeInfo[];
   site: string | null;
   bound: string[];
-  settings: { lowTokenThreshold: number };
+  settings: { lowTokenThreshold: number; hideCodes: boolean };
 }
 
 /** Rows of one fixed height (components/popup/popup.css --row-h), the windowing's unit. */
@@ -62,9 +63,9 @@ export function Popup() {
     setState(a.error.code === 'no-vault' ? 'new' : 'locked');
   }, []);
   useEffect(() => void refresh(), [refresh]);
-  if (state === 'loading') return <div class="popup" aria-busy="true" />;
-  if (state === 'new') return <div class="popup"><SetupForm onDone={refresh} /></div>;
-  if (state === 'locked' || !init) return <div class="popup"><UnlockForm onDone={refresh} /></div>;
+  if (state === 'loading') return <main class="popup" aria-busy="true" />;
+  if (state === 'new') return <main class="popup"><SetupForm onDone={refresh} /></main>;
+  if (state === 'locked' || !init) return <main class="popup"><UnlockForm onDone={refresh} /></main>;
   return <Accounts init={init} tabId={tabId} onLocked={refresh} />;
 }
 
@@ -93,9 +94,10 @@ function Accounts({ init, tabId, onLocked }: { init: PopupInit; tabId: number | 
   const setToast = useCallback((text: string, error = false) => setToastState({ text, error }), []);
   const fail = useCallback((text: string) => setToast(text, true), [setToast]);
   const [lowThreshold, setLowThreshold] = useState(init.settings.lowTokenThreshold);
+  const [hideCodes, setHideCodes] = useState(init.settings.hideCodes);
   const [review, setReview] = useState<ScanAnswer | null>(null);
   const search = useRef<HTMLInputElement>(null);
-  const list = useRef<HTMLUListElement>(null);
+  const list = useRef<HTMLDivElement>(null);
   useLockWatch(onLocked);
 
   const loadAccounts = useCallback(async () => {
@@ -104,6 +106,7 @@ function Accounts({ init, tabId, onLocked }: { init: PopupInit; tabId: number | 
     setAccounts(a.accounts);
     setBound(new Set(a.bound));
     setLowThreshold(a.settings.lowTokenThreshold);
+    setHideCodes(a.settings.hideCodes);
     setCodes((old) => mergeCodes(old, a.codes));
   }, [tabId, onLocked]);
 
@@ -228,17 +231,18 @@ function Accounts({ init, tabId, onLocked }: { init: PopupInit; tabId: number | 
       setToast(text);
       void loadAccounts();
     };
-    return <div class="popup"><ScanReview scan={review} onDone={done} onCancel={() => setReview(null)} /></div>;
+    return <main class="popup"><ScanReview scan={review} onDone={done} onCancel={() => setReview(null)} /></main>;
   }
 
   if (confirm) {
-    return <div class="popup"><FillConfirm name={confirm.account.issuer || confirm.account.label} site={confirm.site} onChoose={choose} /></div>;
+    return <main class="popup"><FillConfirm name={confirm.account.issuer || confirm.account.label} site={confirm.site} onChoose={choose} /></main>;
   }
 
   const start = Math.min(range.start, shown.length);
   const popupContext = { tabId, bound: [...bound] };
   return (
-    <div class="popup">
+    <main class="popup">
+      <h1 class="sr-only">Tessera</h1>
       <header>
         <label class="grow">
           <span class="sr-only">{t('ui.popup.search')}</span>
@@ -270,12 +274,15 @@ function Accounts({ init, tabId, onLocked }: { init: PopupInit; tabId: number | 
       <ClockWarning /><EmailCodeOffer />
       {accounts.length === 0 && <p class="muted">{t('ui.popup.empty')}</p>}
       {accounts.length > 0 && shown.length === 0 && <p class="muted">{t('organise.noMatch')}</p>}
-      <ul
-        ref={list} class="accounts windowed" aria-label={t('ui.popup.accounts')} data-total={shown.length}
-        style={{ paddingTop: `${start * ROW_H}px`, paddingBottom: `${Math.max(0, shown.length - start - visible.length) * ROW_H}px`, '--row-h': `${ROW_H}px` }}
-      >
-        {visible.map((a) => <AccountRow key={a.id} account={a} code={codes.get(a.id)} lowThreshold={lowThreshold} bound={bound.has(a.id)} onUse={use} />)}
-      </ul>
+      {/* Rows are buttons in a group (not a list of role=button items, which axe refuses). */}
+      <HideCodes.Provider value={hideCodes}>
+        <div
+          ref={list} class="accounts windowed" role="group" aria-label={t('ui.popup.accounts')} data-total={shown.length}
+          style={{ paddingTop: `${start * ROW_H}px`, paddingBottom: `${Math.max(0, shown.length - start - visible.length) * ROW_H}px`, '--row-h': `${ROW_H}px` }}
+        >
+          {visible.map((a) => <AccountRow key={a.id} account={a} code={codes.get(a.id)} lowThreshold={lowThreshold} bound={bound.has(a.id)} onUse={use} />)}
+        </div>
+      </HideCodes.Provider>
       <ScreenScanButton />
       <BackupReminder />
       {toast.text && (
@@ -283,6 +290,6 @@ function Accounts({ init, tabId, onLocked }: { init: PopupInit; tabId: number | 
           {toast.text}
         </div>
       )}
-    </div>
+    </main>
   );
 }

@@ -49,7 +49,7 @@ export async function popupInit(msg: Message, ctx: ApiContext): Promise<Result> 
   const bound = site ? accounts.filter((a) => a.sites.includes(site)).map((a) => a.id) : [];
   const shown = displayOrder(accounts, new Set(bound)).slice(0, first).map((a) => a.id);
   const { codes, now } = await codesOf(new Map(read.records.map((r) => [r.id, r as AccountRecord])), shown, ctx);
-  return { accounts, codes, site, bound, now, settings: { lowTokenThreshold: settings.lowTokenThreshold }, ...(read.corrupt.length ? { corrupt: read.corrupt } : {}) };
+  return { accounts, codes, site, bound, now, settings: { lowTokenThreshold: settings.lowTokenThreshold, hideCodes: settings.hideCodes }, ...(read.corrupt.length ? { corrupt: read.corrupt } : {}) };
 }
 
 /** popup.codes: `ids`, the rows the popup has in its document; answers their codes. */

@@ -16,6 +16,8 @@ export interface Settings {
   clockCorrectionChosen: boolean;
   /** Codes read from open webmail tabs (issue 15, docs/email-codes.md): off by default. */
   emailCodes: { enabled: boolean; mailboxes: string[] };
+  /** Show codes as •••••• in the popup until the user clicks or presses Enter on one (issue 14). */
+  hideCodes: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -26,6 +28,7 @@ export const DEFAULT_SETTINGS: Settings = {
   clockCorrection: false,
   clockCorrectionChosen: false,
   emailCodes: { enabled: false, mailboxes: [] },
+  hideCodes: false,
 };
 
 /** Mailbox sites at most (the policy's own cap is alike). */
@@ -54,5 +57,6 @@ export function applySettings(current: Settings, patch: Record<string, unknown>)
     clockCorrection: typeof patch.clockCorrection === 'boolean' ? patch.clockCorrection : current.clockCorrection ?? false,
     clockCorrectionChosen: typeof patch.clockCorrection === 'boolean' ? true : typeof patch.clockCorrectionChosen === 'boolean' ? patch.clockCorrectionChosen : current.clockCorrectionChosen ?? false,
     emailCodes: emailCodesOf(patch.emailCodes, current.emailCodes ?? DEFAULT_SETTINGS.emailCodes),
+    hideCodes: typeof patch.hideCodes === 'boolean' ? patch.hideCodes : current.hideCodes ?? false,
   };
 }

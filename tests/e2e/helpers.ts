@@ -52,3 +52,11 @@ export async function dumpAtRest(extPage: Page): Promise<string> {
     return out.join('\n');
   });
 }
+
+/**
+ * Shows one page of the options page by clicking its link in the page's navigation, as a user
+ * would (issue 14: one page at a time; English "Sections", Japanese "セクション").
+ */
+export async function openOptionsSection(page: Page, name: string | RegExp): Promise<void> {
+  await page.getByRole('navigation', { name: /^(Sections|セクション)$/ }).getByRole('link', { name, exact: true }).click();
+}

@@ -16,7 +16,7 @@ import jsQR from 'jsqr';
 import * as OTPAuth from 'otpauth';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { apiFrom, expect, launchWithExtension, serviceWorkerOf, strictApi, test, type Api, type RawApi } from './extension';
-import { PASSPHRASE, setUpVault } from './helpers';
+import { openOptionsSection, PASSPHRASE, setUpVault } from './helpers';
 import { parseMigrationUri } from '../../lib/otp/migration';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/import', import.meta.url));
@@ -317,6 +317,7 @@ test('options page: phone export QR codes one at a time, one account, plain expo
   await api({ type: 'accounts.import', text: LINKS.join('\n') });
   await extPage.reload();
   const page = extPage;
+  await openOptionsSection(page, 'Import & backup');
   // Export to a phone: the passphrase again, then the codes one at a time.
   const phone = page.locator('[data-export="phone"]');
   await phone.getByLabel('Your Tessera passphrase (again)').fill('not my passphrase');

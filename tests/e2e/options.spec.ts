@@ -1,13 +1,14 @@
 // The options page with the keyboard and screen-reader names: add from pasted links and from a
 // typed secret, edit issuer, label and sites, delete with undo, change the passphrase.
 import { expect, test } from './extension';
-import { PASSPHRASE, setUpVault } from './helpers';
+import { openOptionsSection, PASSPHRASE, setUpVault } from './helpers';
 
 test('add, edit, delete with undo, and change the passphrase on the options page', async ({ api, rawApi, extPage }) => {
   await setUpVault(api);
   await extPage.reload();
   const page = extPage;
 
+  await openOptionsSection(page, 'Add');
   await page.getByLabel('otpauth:// or otpauth-migration:// links, one per line').fill(
     'otpauth://totp/GitHub:alice?secret=JBSWY3DPEHPK3PXP&issuer=GitHub\nnot a link',
   );
@@ -24,6 +25,7 @@ test('add, edit, delete with undo, and change the passphrase on the options page
   await typed.getByRole('button', { name: 'Add account' }).click();
   await expect(typed.getByText('1 added, 0 already present.')).toBeVisible();
 
+  await openOptionsSection(page, 'Accounts');
   const rows = page.locator('tr[data-account-id]');
   await expect(rows).toHaveCount(2);
   const list = await api<{ accounts: Array<{ issuer: string; digits: number; sites: string[] }> }>({ type: 'accounts.list' });
@@ -51,6 +53,7 @@ test('add, edit, delete with undo, and change the passphrase on the options page
   await expect.poll(async () => (await api<{ accounts: unknown[] }>({ type: 'accounts.list' })).accounts.length, { timeout: 15_000 }).toBe(1);
 
   // Change the passphrase: the old one no longer opens the vault, the new one does.
+  await openOptionsSection(page, 'Settings');
   await page.getByLabel('Current passphrase').fill(PASSPHRASE);
   await page.getByLabel('New passphrase').fill('a brand new passphrase 2026');
   await page.locator('section', { has: page.getByRole('heading', { name: 'Change passphrase' }) }).getByLabel('Type it again').fill('a brand new passphrase 2026');

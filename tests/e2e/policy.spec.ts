@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { apiFrom, CHROMIUM, EXTENSION_DIR, serviceWorkerOf, type RawApi } from './extension';
 import { chromiumPolicy, isRoot, unpackedExtensionId } from '../support/managed-policy';
+import { openOptionsSection } from './helpers';
 
 const STRONG = 'Policy-Test: a long passphrase, 2026!';
 const POLICY = {
@@ -97,6 +98,7 @@ test.describe('managed policy (Chromium)', () => {
 
     // The options page: fixed settings disabled with the reason, the cap on auto-lock, the sync choices.
     await page.reload();
+    await openOptionsSection(page, 'Settings');
     await expect(page.locator('input[name="autoFill"]')).toBeDisabled();
     await expect(page.locator('[data-managed-reason="autoFill"]')).toHaveText('Your organisation does not allow automatic fill.');
     await expect(page.locator('input[name="clipboardClearSeconds"]')).toBeDisabled();
@@ -106,6 +108,7 @@ test.describe('managed policy (Chromium)', () => {
     await expect(page.locator('input[name="autoLockMinutes"]')).toBeEnabled();
     await expect(page.locator('input[name="autoLockMinutes"]')).toHaveAttribute('max', '10');
     await expect(page.locator('[data-managed-reason="autoLockMinutes"]')).toHaveText('Your organisation allows at most 10 minutes.');
+    await openOptionsSection(page, 'Sync');
     await expect(page.locator('input[name="backend"][value="browser"]')).toBeDisabled();
     await expect(page.locator('input[name="backend"][value="webdav"]')).toBeEnabled();
     await page.locator('input[name="backend"][value="webdav"]').check();
@@ -115,9 +118,10 @@ test.describe('managed policy (Chromium)', () => {
     // The administrator changes the policy while the browser runs: no restart, the open page follows.
     file.write({ clipboardClearSeconds: 5 });
     await expect.poll(async () => (await raw({ type: 'settings.get' })).managed, { timeout: 60_000, intervals: [1000] }).toEqual(['clipboardClearSeconds']);
+    await expect(page.locator('input[name="backend"][value="browser"]')).toBeEnabled();
+    await openOptionsSection(page, 'Settings');
     await expect(page.locator('input[name="autoFill"]')).toBeEnabled();
     await expect(page.locator('input[name="clipboardClearSeconds"]')).toHaveValue('5');
-    await expect(page.locator('input[name="backend"][value="browser"]')).toBeEnabled();
     expect(await raw({ type: 'settings.set', settings: { autoFill: true } })).toMatchObject({ ok: true, settings: { autoFill: true } });
   });
 });

@@ -17,6 +17,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openHarness, type Harness } from './extension';
+import { openOptionsSection } from './helpers';
 import {
   codePng, codeSide, dataUrlOf, drawIntoCanvas, inShadowRoot, migrationExport, noCodePng, preload, screenshotPng, startQrSite, svgOf, totpAccount,
   type QrSite, type TestAccount,
@@ -532,6 +533,7 @@ test('popup over a page Tessera cannot read: the reason, and the screenshot alte
 async function imagesSection(hh: Harness): Promise<{ options: Page; section: Locator }> {
   const options = await hh.context.newPage();
   await options.goto(`chrome-extension://${hh.extensionId}/options.html`);
+  await openOptionsSection(options, 'Add');
   const section = options.getByRole('region', { name: 'Add from QR code images' });
   await expect(section).toBeVisible();
   return { options, section };

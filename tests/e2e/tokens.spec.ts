@@ -7,7 +7,7 @@
 // and cross-checks.
 import type { Locator, Page } from '@playwright/test';
 import { expect, test, SITE, type Api } from './extension';
-import { dumpAtRest, PASSPHRASE, setUpVault } from './helpers';
+import { dumpAtRest, openOptionsSection, PASSPHRASE, setUpVault } from './helpers';
 
 const SERVICE = 'Northwind VPN';
 /** Distinct values, none a substring of another or of the page's own text. */
@@ -20,6 +20,7 @@ interface ListAnswer { tokens: Array<{ id: string; masked: string; used: boolean
 /** The options page, reloaded so it sees the vault the API set up. */
 async function openOptions(extPage: Page): Promise<Locator> {
   await extPage.reload();
+  await openOptionsSection(extPage, 'Emergency tokens');
   const section = extPage.getByRole('region', { name: 'Emergency tokens' });
   await expect(section).toBeVisible();
   return section;

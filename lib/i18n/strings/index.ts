@@ -7,6 +7,7 @@ import importFiles from './import';
 import otp from './otp';
 import passkey from './passkey';
 import policy from './policy';
+import polish from './polish';
 import qr from './qr';
 import sites from './sites';
 import sync from './sync';
@@ -17,7 +18,7 @@ import clock from './clock';
 import email from './email';
 import organise from './organise';
 
-const areas: Array<{ en: Dictionary; ja: Dictionary }> = [errors, ui, otp, vault, tokens, autofill, qr, sync, sites, importFiles, policy, backup, passkey, clock, email, organise];
+const areas: Array<{ en: Dictionary; ja: Dictionary }> = [errors, ui, otp, vault, tokens, autofill, qr, sync, sites, importFiles, policy, backup, passkey, clock, email, organise, polish];
 
 export const strings: { en: Dictionary; ja: Dictionary } = {
   en: Object.assign({}, ...areas.map((a) => a.en)),
