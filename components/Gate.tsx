@@ -1,7 +1,7 @@
 // The vault's front door: first-run setup (passphrase typed twice, with a strength hint)
 // and the unlock form. Both talk to the background through vault.setup / vault.unlock.
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { t } from '../lib/i18n/i18n';
 import { send } from '../lib/messages/client';
 import { strengthOf } from '../lib/passphrase/strength';
@@ -17,13 +17,22 @@ export function SetupForm({ onDone, join }: { onDone(): void; join?: ComponentCh
   const [again, setAgain] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  // An administrator's policy may forbid browser sync (docs/policy.md allowedSyncBackends): then
+  // the set-up screen does not offer it, rather than offering what sync.configure would refuse.
+  const [browserSyncAllowed, setBrowserSyncAllowed] = useState<boolean | null>(null);
+  useEffect(() => {
+    void send<{ policy?: { allowedSyncBackends?: string[] } }>({ type: 'settings.get' }).then((a) => {
+      const allowed = a.ok ? a.policy?.allowedSyncBackends : undefined;
+      setBrowserSyncAllowed(!allowed || allowed.includes('browser'));
+    });
+  }, []);
   const strength = strengthOf(pass);
   const submit = async (e: Event) => {
     e.preventDefault();
     if (pass !== again) return setError(t('ui.setup.mismatch'));
     setBusy(true);
     const a = await send({ type: 'vault.setup', passphrase: pass });
-    if (a.ok && withSync) {
+    if (a.ok && withSync && browserSyncAllowed) {
       const c = await send({ type: 'sync.configure', backend: 'browser' });
       if (c.ok) await send({ type: 'sync.now' });
     }
@@ -45,10 +54,12 @@ export function SetupForm({ onDone, join }: { onDone(): void; join?: ComponentCh
         <span>{t('ui.setup.again')}</span>
         <input type="password" name="passphrase-again" autocomplete="new-password" value={again} onInput={(e) => setAgain(e.currentTarget.value)} required />
       </label>
-      <label class="row">
-        <input type="checkbox" name="sync" checked={withSync} onChange={(e) => setWithSync(e.currentTarget.checked)} />
-        <span>{t('ui.setup.sync')}</span>
-      </label>
+      {browserSyncAllowed === true && (
+        <label class="row">
+          <input type="checkbox" name="sync" checked={withSync} onChange={(e) => setWithSync(e.currentTarget.checked)} />
+          <span>{t('ui.setup.sync')}</span>
+        </label>
+      )}
       {error && <p class="error" role="alert">{error}</p>}
       <button class="primary" type="submit" disabled={busy || strength === 'too-short'}>{t('ui.setup.submit')}</button>
     </form>

@@ -3,14 +3,16 @@
 // silently. "Fill anyway" fills this once, "Fill and bind" adds the site to the account and fills,
 // "Cancel" does nothing. An alert dialog: the first choice takes the focus, Tab moves between the
 // three, Escape cancels.
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { t } from '../../lib/i18n/i18n';
 
 export type FillChoice = 'fill' | 'bind' | 'cancel';
 
 export function FillConfirm({ name, site, onChoose }: { name: string; site: string; onChoose(choice: FillChoice): void }) {
   const first = useRef<HTMLButtonElement>(null);
-  useEffect(() => first.current?.focus(), []);
+  // In the commit itself, not after paint: a key pressed as soon as the question shows must already
+  // start from its first choice (Tab then reaches the second).
+  useLayoutEffect(() => first.current?.focus(), []);
   const onKey = (e: KeyboardEvent) => {
     if (e.key !== 'Escape') return;
     e.preventDefault();

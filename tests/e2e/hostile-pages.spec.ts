@@ -245,6 +245,7 @@ test.describe('hostile pages', () => {
     await row.focus();
     await popup.keyboard.press('Enter');
     await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole('button', { name: 'Fill anyway' })).toBeFocused();
     await popup.keyboard.press('Tab');
     await expect(dialog.getByRole('button', { name: 'Fill and bind to 127.0.0.1' })).toBeFocused();
     await popup.keyboard.press('Enter');

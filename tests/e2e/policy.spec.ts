@@ -69,6 +69,11 @@ test.describe('managed policy (Chromium)', () => {
     // Chromium validated the values against public/managed-schema.json and handed them over.
     expect(await page.evaluate(() => chrome.storage.managed.get())).toEqual(POLICY);
 
+    // The set-up screen does not offer browser sync, which the policy (webdav only) forbids.
+    await expect(page.getByRole('heading', { name: 'Set up Tessera' })).toBeVisible();
+    await expect(page.locator('input[name="passphrase-again"]')).toBeVisible();
+    await expect(page.locator('input[name="sync"]')).toHaveCount(0);
+
     // vault.setup: a passphrase below "strong" is refused; the new vault's header has the KDF cost.
     expect(await raw({ type: 'vault.setup', passphrase: 'abcdefgh12' })).toMatchObject({ ok: false, error: { code: 'weak-passphrase', message: expect.stringMatching(/organisation/) } });
     expect(await raw({ type: 'vault.setup', passphrase: STRONG })).toEqual({ ok: true });
