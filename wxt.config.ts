@@ -69,6 +69,7 @@ export default defineConfig({
   },
   vite: () => ({
     plugins: [preact()],
-    build: { chunkSizeWarningLimit: 2000 },
+    // TESSERA_SOURCEMAP=1: source maps, to see which modules each bundle holds (bench/worker-start.mjs).
+    build: { chunkSizeWarningLimit: 2000, sourcemap: process.env.TESSERA_SOURCEMAP === '1' },
   }),
 });

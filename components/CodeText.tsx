@@ -43,7 +43,7 @@ export function CodeText({ code }: { code: string }) {
   }, [revealedAt]);
   const masked = hide && !revealedAt;
   return (
-    <span ref={ref} class="code" data-code={code} data-masked={masked ? 'true' : undefined}>
+    <span ref={ref} class={code.length > 6 ? 'code long' : 'code'} data-code={code} data-masked={masked ? 'true' : undefined}>
       {masked ? (
         <>
           <span aria-hidden="true">{MASK}</span>

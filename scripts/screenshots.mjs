@@ -43,6 +43,8 @@ try {
     await popup.goto(`chrome-extension://${id}/popup.html`);
     await popup.waitForSelector('html[data-ready="codes"]');
     await popup.screenshot({ path: join(out, `popup-${scheme}.png`) });
+    // A fresh load: the page was opened on the set-up screen, and a hash change alone keeps it.
+    await options.goto('about:blank');
     await options.goto(`chrome-extension://${id}/options.html#accounts`);
     await options.waitForSelector('tr[data-account-id]');
     await options.screenshot({ path: join(out, `options-${scheme}.png`) });

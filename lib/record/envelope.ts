@@ -69,6 +69,12 @@ export function sealVersion(ring: RecordKeyring, m: RecordMeta, data?: unknown):
  * Format 1: only live records open (a format-1 tombstone carries nothing to check).
  */
 export function openVersion<T>(ring: RecordKeyring, r: SealedRecord): T | undefined {
+  const text = openText(ring, r);
+  return text === undefined ? undefined : (JSON.parse(text) as T);
+}
+
+/** openVersion without the JSON parse: the record's JSON text (not yet parsed), undefined for a tombstone. */
+export function openText(ring: RecordKeyring, r: SealedRecord): string | undefined {
   if (!(r.sealed instanceof Uint8Array)) throw new Error('record has no sealed data');
   if (r.v === 2) {
     if (r.kid !== ring.kid) throw new Error('sealed under another key');
@@ -77,10 +83,10 @@ export function openVersion<T>(ring: RecordKeyring, r: SealedRecord): T | undefi
       if (plain.length !== 0) throw new Error('tombstone with data');
       return undefined;
     }
-    return JSON.parse(utf8Decode(plain)) as T;
+    return utf8Decode(plain);
   }
   if (r.v !== undefined || r.deleted) throw new Error('not a format-1 live record');
-  return JSON.parse(utf8Decode(open(ring.key, r.sealed, recordAd(r.kind, r.id)))) as T;
+  return utf8Decode(open(ring.key, r.sealed, recordAd(r.kind, r.id)));
 }
 
 /** Whether a version opens under `ring` (see openVersion). Never throws. */

@@ -10,6 +10,7 @@ import { t } from '../i18n/i18n';
 import { TesseraError } from '../messages/errors';
 import { acceptableHeader, judgeRemote, plausibleStamp } from '../record/accept';
 import { isRecordKind, isSealedRecord, keyId, keyring, openVersion, sealVersion } from '../record/envelope';
+import { OpenCache } from '../record/open-cache';
 import { VAULT_FORMAT, headerMac, isVaultHeader, openPreviousKeys, sealPreviousKeys, verifyHeaderMac } from '../record/header';
 import { HlcClock, compareHlc, isHlc } from '../record/hlc';
 import { compareVersions, sameWrite } from '../record/order';
@@ -87,6 +88,9 @@ export class Vault implements LocalReplica {
     private readonly wallClock: () => number,
   ) {}
 
+  /** Records opened while unlocked (lib/record/open-cache.ts): each is opened again only when its row changes. */
+  private readonly opened = new OpenCache();
+
   /** This device's random id, as it appears in hybrid-logical-clock stamps. */
   get device(): string {
     return this.clock.device;
@@ -94,6 +98,7 @@ export class Vault implements LocalReplica {
 
   /** Closes the database if this vault opened it. */
   close(): void {
+    this.opened.clear();
     if (this.ownsDb) this.db.close();
   }
 
@@ -158,6 +163,7 @@ export class Vault implements LocalReplica {
   }
 
   async lock(): Promise<void> {
+    this.opened.clear();
     await this.keyStore.clear();
   }
 
@@ -382,7 +388,7 @@ export class Vault implements LocalReplica {
       if (r.deleted === true) continue; // a tombstone
       try {
         if (!isSealedRecord(row)) throw new Error('malformed record');
-        result.records.push({ id: row.id, kind: row.kind, hlc: row.hlc, data: openVersion<T>(ring, row) as T });
+        result.records.push({ id: row.id, kind: row.kind, hlc: row.hlc, data: this.opened.open<T>(ring, row) as T });
       } catch {
         // Reported, never dropped or overwritten: the user decides (and a sync may restore it).
         result.corrupt.push({ id: String(r.id), kind: r.kind as RecordKind });
@@ -400,7 +406,7 @@ export class Vault implements LocalReplica {
     if (r.deleted === true) return null;
     try {
       if (!isSealedRecord(row)) throw new Error('malformed record');
-      return { id: row.id, kind: row.kind, hlc: row.hlc, data: openVersion<T>(ring, row) as T };
+      return { id: row.id, kind: row.kind, hlc: row.hlc, data: this.opened.open<T>(ring, row) as T };
     } catch {
       throw new TesseraError('corrupt', t('error.corrupt', id));
     }
@@ -647,7 +653,11 @@ export class Vault implements LocalReplica {
   private async requireKey(): Promise<Uint8Array> {
     await this.requireHeader();
     const key = await this.keyStore.get();
-    if (!key) throw new TesseraError('locked');
+    if (!key) {
+      // Locked by any path (the key store emptied itself, another context): no opened record stays.
+      this.opened.clear();
+      throw new TesseraError('locked');
+    }
     return key;
   }
 

@@ -14,7 +14,8 @@ test('Firefox: adding a passkey is refused in words, nothing is added, the passp
   const d = await launchFirefox({ prefs: { 'security.webauth.webauthn_enable_softtoken': true, 'security.webauth.webauthn_enable_usbtoken': false } });
   try {
     await api(d, { type: 'vault.setup', passphrase: PASSPHRASE });
-    const page = await d.openExtensionPage('options.html');
+    // Passkeys are on the options page's Settings page: its address opens it.
+    const page = await d.openExtensionPage('options.html#settings');
     await page.click('[data-action="passkey-add"]');
     await expect.poll(() => page.text('[role="alert"]'), { timeout: 15_000 }).toContain('does not offer passkeys to this page (SecurityError)');
     expect((await api<{ passkeys: unknown[] }>(d, { type: 'passkey.list' })).passkeys).toEqual([]);

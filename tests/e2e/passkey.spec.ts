@@ -4,7 +4,7 @@
 // without PRF; a removed passkey and a wrong PRF output (another credential) unlock nothing.
 import type { CDPSession, Page } from '@playwright/test';
 import { expect, test } from './extension';
-import { PASSPHRASE, setUpVault, totpNow } from './helpers';
+import { PASSPHRASE, openOptionsSection, setUpVault, totpNow } from './helpers';
 
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 
@@ -47,6 +47,8 @@ test('add a passkey, lock, unlock with it in the options page and the popup; cod
   await api({ type: 'accounts.import', text: `otpauth://totp/GitHub:alice?secret=${SECRET}&issuer=GitHub` });
   const { cdp, authenticatorId } = await authenticator(extPage);
   await extPage.reload();
+  // Passkeys are on the options page's Settings page (its navigation, issue 14).
+  await openOptionsSection(extPage, 'Settings');
   await extPage.locator('[data-action="passkey-add"]').click();
   await expect(extPage.getByRole('status').filter({ hasText: 'added' })).toContainText('Passkey “Passkey added');
   await expect(extPage.locator('[data-passkey-id]')).toHaveCount(1);
@@ -112,6 +114,8 @@ test('an authenticator without PRF is refused with words and nothing is added', 
   await setUpVault(api);
   await authenticator(extPage, false);
   await extPage.reload();
+  // Passkeys are on the options page's Settings page (its navigation, issue 14).
+  await openOptionsSection(extPage, 'Settings');
   await extPage.locator('[data-action="passkey-add"]').click();
   await expect(extPage.getByRole('alert')).toContainText('does not support the WebAuthn PRF extension');
   await expect(extPage.getByRole('alert')).toContainText('Nothing was added');
@@ -125,6 +129,8 @@ test('a wrong PRF output (another credential) changes nothing; a removed passkey
   await setUpVault(api);
   await authenticator(extPage);
   await extPage.reload();
+  // Passkeys are on the options page's Settings page (its navigation, issue 14).
+  await openOptionsSection(extPage, 'Settings');
   await extPage.locator('[data-action="passkey-add"]').click();
   await expect(extPage.locator('[data-passkey-id]')).toHaveCount(1);
   const { id, salt } = (await api<{ credentials: Array<{ id: string; salt: string }> }>({ type: 'vault.passkeyBegin' })).credentials[0]!;
@@ -148,6 +154,8 @@ test('a wrong PRF output (another credential) changes nothing; a removed passkey
   // The right output unlocks; then the passkey is removed from the options page.
   expect((await rawApi({ type: 'vault.unlockPasskey', id, prf: right.prf })).ok).toBe(true);
   await extPage.reload();
+  // Passkeys are on the options page's Settings page (its navigation, issue 14).
+  await openOptionsSection(extPage, 'Settings');
   await extPage.locator('[data-action="passkey-remove"]').click();
   await expect(extPage.locator('[data-passkey-id]')).toHaveCount(0);
   await api({ type: 'vault.lock' });

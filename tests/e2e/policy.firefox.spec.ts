@@ -77,15 +77,20 @@ test.describe('managed policy and screen scan (Firefox)', () => {
 
     const reload = page.reload().catch(() => undefined);
     void reload;
+    // The options page shows one page at a time (issue 14): Settings, then Sync, through their links.
+    await page.waitForSelector('nav.options-nav a[href="#settings"]', { timeout: 15_000 });
+    await page.click('nav.options-nav a[href="#settings"]');
     await page.waitForSelector('input[name="autoFill"]', { timeout: 15_000 });
     const controls = await page.evaluate(() => ({
       autoFill: (document.querySelector('input[name="autoFill"]') as HTMLInputElement).disabled,
       clipboard: (document.querySelector('input[name="clipboardClearSeconds"]') as HTMLInputElement).disabled,
       reason: document.querySelector('[data-managed-reason="autoFill"]')?.textContent,
       autoLockMax: (document.querySelector('input[name="autoLockMinutes"]') as HTMLInputElement).max,
-      browserSync: (document.querySelector('input[name="backend"][value="browser"]') as HTMLInputElement).disabled,
     }));
-    expect(controls).toEqual({ autoFill: true, clipboard: true, reason: 'Your organisation does not allow automatic fill.', autoLockMax: '10', browserSync: true });
+    expect(controls).toEqual({ autoFill: true, clipboard: true, reason: 'Your organisation does not allow automatic fill.', autoLockMax: '10' });
+    await page.click('nav.options-nav a[href="#sync"]');
+    await page.waitForSelector('input[name="backend"][value="browser"]', { timeout: 15_000 });
+    expect(await page.evaluate(() => (document.querySelector('input[name="backend"][value="browser"]') as HTMLInputElement).disabled)).toBe(true);
   });
 
   test('screen scan: a shared stream is read, stopped at once, and reviewed before anything is added', async () => {

@@ -154,7 +154,7 @@ describe('order, pins and groups (issue 14; automation-api.md, Stable hooks)', (
     expect(init.site).toBe('zed.example');
     expect(init.bound).toEqual([list[40].id]);
     expect(init.codes.map((c: { id: string }) => c.id)).toEqual([list[40].id, ...list.slice(0, 9).map((a: { id: string }) => a.id)]);
-    expect(init.settings).toEqual({ lowTokenThreshold: 2 });
+    expect(init.settings).toEqual({ lowTokenThreshold: 2, hideCodes: false });
     const more = await call({ type: 'popup.codes', ids: [list[20].id, 'gone'] });
     expect(more.codes).toEqual([expect.objectContaining({ id: list[20].id, code: expect.stringMatching(/^\d{6}$/) })]);
   });

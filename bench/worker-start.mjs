@@ -1,0 +1,88 @@
+// The service worker's cold start (issue 14): what a popup opened after 30 s idle waits for
+// before its first message is answered. Measured inside the real extension in headless Chromium:
+//  - module load: time from the worker's start to the first line of its main (fetching, parsing
+//    and running every module background.js imports; `tesseraBench.mainAt`, bench builds only);
+//  - `vault.status` round trip from an extension page with the worker stopped first (worker start
+//    + module load + the answer), and with it running;
+//  - `popup.init` round trip at 200 and 1,000 accounts, stopped first and running (the vault's
+//    records are opened again after a cold start).
+// Run: node bench/worker-start.mjs [runs]   (npm run bench runs it with the others)
+import { chromium } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const runs = Number(process.argv[2] ?? 7);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (ms) => `${ms.toFixed(1)} ms`;
+
+if (spawnSync('npx', ['wxt', 'build', '--mode', 'bench'], { stdio: 'ignore' }).status !== 0) throw new Error('bench build failed');
+const dir = resolve('.output/chrome-mv3-bench');
+const profile = mkdtempSync(join(tmpdir(), 'tessera-bench-'));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium',
+  headless: true,
+  args: [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`, '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+});
+try {
+  let sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const id = new URL(sw.url()).host;
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${id}/options.html`);
+  // The round trip as the page sees it, timed in the page.
+  const timed = (m) => page.evaluate(async (msg) => {
+    const t0 = performance.now();
+    const a = await chrome.runtime.sendMessage(msg);
+    return { ms: performance.now() - t0, ok: a?.ok };
+  }, m);
+  const api = (m) => page.evaluate((msg) => chrome.runtime.sendMessage(msg), m);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  const stopWorker = async () => {
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await new Promise((r) => setTimeout(r, 300));
+  };
+  /** The worker's own figure for its last start (read after a cold round trip woke it). */
+  const mainAt = async () => {
+    sw = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${id}/`)) ?? (await context.waitForEvent('serviceworker'));
+    return sw.evaluate(() => globalThis.tesseraBench.mainAt);
+  };
+
+  await api({ type: 'vault.setup', passphrase: 'correct horse battery staple' });
+  const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  const secretFor = (i) => 'JBSWY3DPEHPK3PXP' + Array.from({ length: 8 }, (_, k) => B32[(i >> (5 * k)) & 31]).join('');
+  const uri = (i) => `otpauth://totp/Service${i}:user${i}%40example.com?secret=${secretFor(i)}&issuer=Service${i}`;
+
+  const loads = [];
+  const statusCold = [];
+  const statusWarm = [];
+  for (let i = 0; i < runs; i++) {
+    await stopWorker();
+    statusCold.push((await timed({ type: 'vault.status' })).ms);
+    loads.push(await mainAt());
+    statusWarm.push((await timed({ type: 'vault.status' })).ms);
+  }
+  console.log(`Worker start to main (module load): median ${fmt(median(loads))} (runs ${loads.map((x) => x.toFixed(0)).join(', ')})`);
+  console.log(`vault.status round trip: median ${fmt(median(statusCold))} worker stopped first, ${fmt(median(statusWarm))} running`);
+
+  let have = 0;
+  for (const count of [200, 1000]) {
+    const imported = await api({ type: 'accounts.import', text: Array.from({ length: count - have }, (_, k) => uri(have + k)).join('\n') });
+    if (imported.added.length !== count - have) throw new Error(`imported ${imported.added.length} of ${count - have}`);
+    have = count;
+    const cold = [];
+    const warm = [];
+    for (let i = 0; i < runs; i++) {
+      await stopWorker();
+      const c = await timed({ type: 'popup.init', first: 13 });
+      if (!c.ok) throw new Error('popup.init failed after a cold start');
+      cold.push(c.ms);
+      warm.push((await timed({ type: 'popup.init', first: 13 })).ms);
+    }
+    console.log(`popup.init round trip, ${String(count).padStart(4)} accounts: median ${fmt(median(cold))} worker stopped first (runs ${cold.map((x) => x.toFixed(0)).join(', ')}), ${fmt(median(warm))} running`);
+  }
+} finally {
+  await context.close();
+  rmSync(profile, { recursive: true, force: true });
+}
