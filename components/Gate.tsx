@@ -17,12 +17,13 @@ export function SetupForm({ onDone, join }: { onDone(): void; join?: ComponentCh
   const [again, setAgain] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
-  // An administrator's policy may forbid browser sync (docs/policy.md allowedSyncBackends): then
+  // An administrator's policy may forbid browser sync (docs/policy.md, allowedSyncBackends): then
   // the set-up screen does not offer it, rather than offering what sync.configure would refuse.
   const [browserSyncAllowed, setBrowserSyncAllowed] = useState<boolean | null>(null);
   useEffect(() => {
-    void send<{ policy?: { allowedSyncBackends?: string[] } }>({ type: 'settings.get' }).then((a) => {
-      const allowed = a.ok ? a.policy?.allowedSyncBackends : undefined;
+    // sync.status runs before a vault exists and names the backends the policy allows.
+    void send<{ allowedBackends?: string[] }>({ type: 'sync.status' }).then((a) => {
+      const allowed = a.ok ? a.allowedBackends : undefined;
       setBrowserSyncAllowed(!allowed || allowed.includes('browser'));
     });
   }, []);

@@ -181,6 +181,7 @@ export const CONTRACT = {
       error: optional(errorInfo),
       rejected: number,
       warning: optional(object({ code: literal('tampered', 'rollback', 'malformed'), message: string })),
+      allowedBackends: optional(array(literal('browser', 'webdav'))),
     }),
   ),
   'sync.now': message(NONE, object({ pulled: number, pushed: number }), ['off', 'unreachable', 'unauthorized', 'quota', 'conflict', 'locked']),

@@ -68,5 +68,14 @@ export function withPolicy(handlers: Record<string, Handler>): Record<string, Ha
   };
   wrap('vault.setup', passphraseCheck);
   wrap('vault.changePassphrase', passphraseCheck);
+  // sync.status also says which backends may be turned on: it runs before a vault exists, so the
+  // set-up screen can leave out "sync with the browser" when the policy forbids it.
+  const status = handlers['sync.status'];
+  if (status) {
+    wrapped['sync.status'] = async (msg, ctx) => {
+      const [answer, policy] = await Promise.all([status(msg, ctx), loaded(ctx)]);
+      return { ...answer, allowedBackends: (['browser', 'webdav'] as const).filter((b) => syncBackendAllowed(policy, b)) };
+    };
+  }
   return wrapped;
 }

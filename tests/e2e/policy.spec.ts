@@ -69,7 +69,9 @@ test.describe('managed policy (Chromium)', () => {
     // Chromium validated the values against public/managed-schema.json and handed them over.
     expect(await page.evaluate(() => chrome.storage.managed.get())).toEqual(POLICY);
 
-    // The set-up screen does not offer browser sync, which the policy (webdav only) forbids.
+    // The set-up screen does not offer browser sync, which the policy (webdav only) forbids
+    // (loaded again: the page may have opened before Chromium read the policy file).
+    await page.reload();
     await expect(page.getByRole('heading', { name: 'Set up Tessera' })).toBeVisible();
     await expect(page.locator('input[name="passphrase-again"]')).toBeVisible();
     await expect(page.locator('input[name="sync"]')).toHaveCount(0);

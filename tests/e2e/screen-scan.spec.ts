@@ -15,7 +15,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { apiFrom, CHROMIUM, EXTENSION_DIR, serviceWorkerOf, strictApi, type Api } from './extension';
-import { PASSPHRASE } from './helpers';
+import { PASSPHRASE, openOptionsSection } from './helpers';
 import * as S from '../fixtures/qr/synth';
 
 const OTP = 'otpauth://totp/ScreenCo:dana@example.com?secret=JBSWY3DPEHPK3PXP&issuer=ScreenCo';
@@ -114,6 +114,7 @@ test.describe('scan the screen (Chromium, fake tab capture)', () => {
   test('options page: "reading…" while no code is shown, Esc cancels, the stream stops, nothing is kept', async () => {
     const options = await h.context.newPage();
     await options.goto(`chrome-extension://${h.extensionId}/options.html`);
+    await openOptionsSection(options, 'Add'); // the screen scan is on the Add page (issue 14)
     await watchStreams(options);
     await options.getByRole('button', { name: 'Choose a screen or window…' }).click();
     await expect(options.locator('[data-reading="true"]')).toHaveText(/Reading…/);
@@ -128,6 +129,7 @@ test.describe('scan the screen (Chromium, fake tab capture)', () => {
   test('an export shown one batch at a time: reading goes on until the missing batch appears', async () => {
     const options = await h.context.newPage();
     await options.goto(`chrome-extension://${h.extensionId}/options.html`);
+    await openOptionsSection(options, 'Add'); // the screen scan is on the Add page (issue 14)
     await showCodes(options, [EXPORT[0]!]);
     await options.getByRole('button', { name: 'Choose a screen or window…' }).click();
     await expect(options.locator('[data-reading="true"]')).toHaveText(/missing export batch\(es\) 2/, { timeout: 30_000 });

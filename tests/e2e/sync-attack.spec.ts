@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { startApacheWebDav, type ApacheWebDav } from '../support/apache-webdav';
 import { apiFrom, expect, launchWithExtension, serviceWorkerOf, strictApi, test, type RawApi } from './extension';
-import { PASSPHRASE } from './helpers';
+import { PASSPHRASE, openOptionsSection } from './helpers';
 import { TOTP } from 'otpauth/slim';
 
 /** The RFC 6238 code of a Base32 secret (default parameters) at `timestamp`, from the otpauth library. */
@@ -210,6 +210,7 @@ test('"also replace the vault key" from the options page: the other device follo
 
   // On A's options page, with the keyboard for the choice.
   await a.page.reload();
+  await openOptionsSection(a.page, 'Settings'); // the passphrase form is on the Settings page (issue 14)
   const form = a.page.locator('section', { has: a.page.getByRole('heading', { name: 'Change passphrase' }) });
   await form.getByLabel('Current passphrase').fill(PASSPHRASE);
   await form.getByLabel('New passphrase').fill(NEW);

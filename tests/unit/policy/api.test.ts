@@ -38,6 +38,17 @@ async function setup(raw: Record<string, unknown>, o: { setupVault?: boolean } =
   return { call, ctx, configured, setPolicy: (p: unknown) => void (managed = p), source, setBackend: (b: string) => void (backend = b) };
 }
 
+describe('sync.status names the backends the policy allows', () => {
+  it('before a vault exists (for the set-up screen), and after', async () => {
+    const { call, setPolicy } = await setup({ allowedSyncBackends: ['webdav'] }, { setupVault: false });
+    expect(await call({ type: 'sync.status' })).toMatchObject({ ok: true, backend: 'off', allowedBackends: ['webdav'] });
+    setPolicy({ allowedSyncBackends: [] });
+    expect((await call({ type: 'sync.status' })).allowedBackends).toEqual([]);
+    setPolicy({});
+    expect((await call({ type: 'sync.status' })).allowedBackends).toEqual(['browser', 'webdav']);
+  });
+});
+
 describe('settings.get / settings.set under a policy', () => {
   it('lists managed settings, shows the enforced values and refuses changes with `managed`', async () => {
     const { call } = await setup({ maxAutoLockMinutes: 5, clipboardClearSeconds: 45, allowAutoFill: false, lowTokenThreshold: 4, allowPlainExport: false });
