@@ -20,26 +20,13 @@ import { useLockWatch } from '../useLockWatch';
 import { ClockWarning } from '../clock/ClockWarning';
 import { EmailCodeOffer } from '../email/EmailCodeOffer';
 import { AccountRow, type CodeInfo } from './AccountRow';
+import { askPopupInit, FIRST, ROW_H, takeEarly, type PopupInit } from './first-message';
 import { FillConfirm, type FillChoice } from './FillConfirm';
 import { activeWebTabId } from './active-tab';
 import { PopupActions } from './PopupActions';
 import './popup.css';
 
 type State = 'loading' | 'new' | 'locked' | 'unlocked';
-
-/** What popup.init answers (lib/api/popup-init.ts). */
-export interface PopupInit {
-  accounts: AccountSummary[];
-  codes: CodeInfo[];
-  site: string | null;
-  bound: string[];
-  settings: { lowTokenThreshold: number; hideCodes: boolean };
-}
-
-/** Rows of one fixed height (components/popup/popup.css --row-h), the windowing's unit. */
-const ROW_H = 64;
-/** Rows the first screen shows (a popup is at most 600 px high), asked for in popup.init. */
-const FIRST = Math.ceil(600 / ROW_H) + 4;
 
 function initMessage(tabId: number | undefined) {
   return send<PopupInit>({ type: 'popup.init', tabId, first: FIRST });
@@ -51,10 +38,9 @@ export function Popup() {
   const [tabId, setTabId] = useState<number | undefined>();
   const refresh = useCallback(async () => {
     // One round trip in the usual case: popup.init answers `locked`/`no-vault` when it cannot run.
-    // The tab the popup was opened over, read here: the popup acts on that page even if focus moves.
-    const tab = await activeWebTabId().catch(() => undefined);
+    // The first one was started by popup.html's early script (first-message.ts), before this code loaded.
+    const { tabId: tab, answer: a } = await (takeEarly() ?? askPopupInit());
     setTabId(tab);
-    const a = await initMessage(tab);
     if (a.ok) {
       setInit(a);
       return setState('unlocked');

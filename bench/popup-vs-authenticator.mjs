@@ -1,0 +1,122 @@
+// Issue 14's comparison, side by side: Tessera's popup (performance mark "tessera:codes-ready", as in
+// bench/extension.mjs) and the Authenticator extension's (bench/support/authenticator.mjs), both browsers running at
+// once, opens interleaved (T, A, A, T, T, A, ...) so that the machine's load hits both alike; with the
+// service worker running and with it stopped before each open; medians and ratios.
+// The anchor is built from its source by bench/anchor/build-authenticator.sh (not shipped, not in
+// git); without it this bench says so and measures nothing.
+// Run: node bench/popup-vs-authenticator.mjs [runs]   (AUTHENTICATOR_DIR: the anchor's build)
+import { chromium } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { authenticatorDir, cpu, launchAuthenticator } from './support/authenticator.mjs';
+
+const runs = Number(process.argv[2] ?? 7);
+const authDir = authenticatorDir();
+if (!existsSync(join(authDir, 'manifest.json'))) {
+  console.log(`skipped: no Authenticator build at ${authDir} (bench/anchor/build-authenticator.sh makes one; AUTHENTICATOR_DIR points elsewhere)`);
+  process.exit(0);
+}
+if (spawnSync('npx', ['wxt', 'build', '--mode', 'bench'], { stdio: 'ignore' }).status !== 0) throw new Error('bench build failed');
+const tesseraDir = resolve('.output/chrome-mv3-bench');
+const counts = [20, 200, 1000];
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function launchTessera(dir) {
+  const profile = mkdtempSync(join(tmpdir(), 'tessera-sbs-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium',
+    headless: true,
+    args: [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`, '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const id = new URL(sw.url()).host;
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${id}/options.html`);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  const secretFor = (i) => 'JBSWY3DPEHPK3PXP' + Array.from({ length: 8 }, (_, k) => B32[(i >> (5 * k)) & 31]).join('');
+  const uri = (i) => `otpauth://totp/Service${i}:user${i}%40example.com?secret=${secretFor(i)}&issuer=Service${i}`;
+  // As bench/extension.mjs: a vault with a passphrase, unlocked (its key stays in storage.session
+  // while the worker is stopped), then the accounts imported through the automation API.
+  await page.evaluate((msg) => chrome.runtime.sendMessage(msg), { type: 'vault.setup', passphrase: 'correct horse battery staple' });
+  let have = 0;
+  return {
+    async seed(count) {
+      const text = Array.from({ length: count - have }, (_, k) => uri(have + k)).join('\n');
+      const imported = await page.evaluate((msg) => chrome.runtime.sendMessage(msg), { type: 'accounts.import', text });
+      if (imported?.added?.length !== count - have) throw new Error(`Tessera imported ${imported?.added?.length} of ${count - have}: ${JSON.stringify(imported).slice(0, 200)}`);
+      have = count;
+    },
+    async stopWorker() {
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await sleep(300);
+    },
+    async open() {
+      const popup = await context.newPage();
+      try {
+        const before = await cpu(cdp);
+        await popup.goto(`chrome-extension://${id}/popup.html`);
+        await popup.waitForSelector('html[data-ready="codes"]', { timeout: 60_000 });
+        const after = await cpu(cdp);
+        const ms = await popup.evaluate(() => performance.getEntriesByName('tessera:codes-ready')[0].startTime);
+        return { ms, mainCpuMs: after.main - before.main, cpuMs: after.process - before.process };
+      } finally {
+        await popup.close();
+      }
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+const tessera = await launchTessera(tesseraDir);
+const auth = await launchAuthenticator({ dir: authDir, log: console.log });
+const loads = [];
+const load = async () => loads.push((await import('node:os')).loadavg()[0]);
+try {
+  const table = {};
+  for (const count of counts) {
+    await tessera.seed(count);
+    await auth.seed(count);
+    for (const cold of [false, true]) {
+      const t = [];
+      const a = [];
+      const ap = [];
+      const tc = [];
+      const ac = [];
+      const tp = [];
+      const apc = [];
+      for (let i = 0; i < runs; i++) {
+        await load();
+        const order = i % 2 === 0 ? ['t', 'a'] : ['a', 't'];
+        for (const who of order) {
+          const s = who === 't' ? tessera : auth;
+          if (cold) await s.stopWorker();
+          const r = await s.open();
+          if (who === 't') (t.push(r.ms), tc.push(r.mainCpuMs), tp.push(r.cpuMs));
+          else (a.push(r.ms), ap.push(r.paintMs), ac.push(r.mainCpuMs), apc.push(r.cpuMs));
+        }
+      }
+      const row = { tessera: median(t), auth: median(a), authPaint: median(ap), tesseraCpu: median(tc), authCpu: median(ac), tesseraProc: median(tp), authProc: median(apc) };
+      table[`${count} ${cold ? 'cold' : 'warm'}`] = row;
+      const f = (xs) => xs.map((x) => x.toFixed(0)).join(', ');
+      console.log(`${String(count).padStart(4)} accounts, ${cold ? 'worker stopped first' : 'worker running     '}: Tessera ${row.tessera.toFixed(0)} ms (${f(t)}); Authenticator ${row.auth.toFixed(0)} ms to the DOM (${f(a)}), ${row.authPaint.toFixed(0)} ms after the next frame (${f(ap)}); ratio ${(row.tessera / row.auth).toFixed(2)}× (DOM) / ${(row.tessera / row.authPaint).toFixed(2)}× (frame)`);
+      console.log(`      CPU of the extension's renderer, main thread: Tessera ${row.tesseraCpu.toFixed(0)} ms (${f(tc)}), Authenticator ${row.authCpu.toFixed(0)} ms (${f(ac)}), ratio ${(row.tesseraCpu / row.authCpu).toFixed(2)}×; whole process: ${row.tesseraProc.toFixed(0)} vs ${row.authProc.toFixed(0)} ms, ${(row.tesseraProc / row.authProc).toFixed(2)}×`);
+    }
+  }
+  for (const kind of ['warm', 'cold']) {
+    const t20 = table[`20 ${kind}`].tessera;
+    for (const n of [200, 1000]) console.log(`  ${kind} ${n}: Tessera ${(table[`${n} ${kind}`].tessera / t20).toFixed(2)}× its own 20-account time (goal ≤ 1.3×)`);
+  }
+  console.log(`1-min load average during the runs: ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} (2 cores)`);
+} finally {
+  await tessera.close();
+  await auth.close();
+}
