@@ -47,7 +47,7 @@ const SIZE = 22;
  * into the shadow root.
  */
 const ROW = 'repeating-linear-gradient(90deg,currentColor 0 4px,#0000 0 5px)';
-const STYLE = `button{all:initial;display:grid;place-items:center;width:22px;height:22px;border:1px solid #888;border-radius:6px;background:#fff;color:#1b5e9a;cursor:pointer;font:13px sans-serif}button:not([role])::before{content:"";width:14px;height:8px;background:${ROW} 0 0/100% 3px no-repeat,${ROW} 0 5px/100% 3px no-repeat}:focus-visible{outline:2px solid #1a73e8}[data-state]{color:#c62828}[data-source]{position:relative}[data-source]::after{content:"@";position:absolute;right:-4px;bottom:-4px;width:11px;height:11px;border-radius:50%;background:#1b5e9a;color:#fff;font:bold 9px/11px sans-serif;text-align:center}div{position:relative}[role=menu]{position:absolute;top:26px;right:0;background:#fff;border:1px solid #888;padding:4px}[role=menuitem]{display:block;width:auto;height:auto;padding:6px 8px;border:0;white-space:nowrap}`;
+const STYLE = `button{all:initial;display:grid;place-items:center;width:22px;height:22px;border:1px solid #888;border-radius:6px;background:#fff;color:#1b5e9a;cursor:pointer;font:13px sans-serif}button:not([role])::before{content:"";width:14px;height:8px;background:${ROW} 0 0/100% 3px no-repeat,${ROW} 0 5px/100% 3px no-repeat}:focus-visible{outline:2px solid #1a73e8}[data-state]{color:#c62828}[data-source]{position:relative}[data-source]::after{content:"@"/"";position:absolute;right:-4px;bottom:-4px;width:11px;height:11px;border-radius:50%;background:#1b5e9a;color:#fff;font:bold 9px/11px sans-serif;text-align:center}div{position:relative}[role=menu]{position:absolute;top:26px;right:0;background:#fff;border:1px solid #888;padding:4px}[role=menuitem]{display:block;width:auto;height:auto;padding:6px 8px;border:0;white-space:nowrap}`;
 
 /**
  * Builds the chip's nodes. No markup strings: pages that enforce Trusted Types (Google's sign-in,
@@ -83,9 +83,16 @@ export function createChip(doc: Document, options: ChipOptions): Chip {
     menu = null;
   };
 
-  /** The title is also the button's accessible name (it has no text of its own). */
+  /**
+   * The tooltip, and the same words as the accessible name: set explicitly, since generated
+   * content (the "@" mark) would otherwise name the button before its title does (accname §4.3.2).
+   */
+  const name = (text: string) => {
+    button.title = text;
+    button.setAttribute('aria-label', text);
+  };
   const reset = () => {
-    button.title = from ? `${from} — ${options.title}` : options.title;
+    name(from ? `${from} — ${options.title}` : options.title);
     delete button.dataset.state;
   };
 
@@ -194,7 +201,7 @@ export function createChip(doc: Document, options: ChipOptions): Chip {
       (menu.firstElementChild as HTMLElement | null)?.focus();
     },
     note(text) {
-      button.title = text;
+      name(text);
       button.dataset.state = 'error';
     },
     origin(label) {

@@ -47,6 +47,8 @@ describe('the chip and an e-mailed code', () => {
     const { button, asked } = start(() => ({ ok: true, source: 'email', receivedAt: T0 - 2 * 60_000 - 5_000 }));
     await until(() => button.title !== 'Fill the code');
     expect(button.title).toBe('from email, 2 min ago — Fill the code');
+    // The accessible name says it too (the "@" mark's generated content must not replace it).
+    expect(button.getAttribute('aria-label')).toBe('from email, 2 min ago — Fill the code');
     expect(button.dataset.source).toBe('email');
     expect(asked).toEqual(['autofill.offer']);
   });
