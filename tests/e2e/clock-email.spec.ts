@@ -75,6 +75,34 @@ test.describe('clock from Date headers', () => {
   });
 });
 
+test.describe('clock across service-worker restarts', () => {
+  let h: Harness;
+  const servers: SkewedServer[] = [];
+  test.beforeAll(async () => {
+    h = await openHarness(`${SITE}/login`);
+  });
+  test.afterAll(async () => {
+    await h?.close();
+    for (const s of servers) await s.close();
+  });
+
+  test('three skewed servers met by three successive workers still make a correcting estimate', async () => {
+    servers.push(...(await Promise.all(['127.0.0.6', '127.0.0.7', '127.0.0.8'].map((host) => skewedServer(host, SKEW_MS)))));
+    const cdp = await h.context.newCDPSession(h.extPage);
+    await cdp.send('ServiceWorker.enable');
+    for (const s of servers) {
+      // Chrome stops an idle worker after 30 s; here at once: only what it kept can add up.
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await h.page.goto(s.url);
+      await expect.poll(async () => (await h.api<{ samples: number }>({ type: 'clock.status' })).samples).toBeGreaterThan(0);
+    }
+    await expect.poll(async () => (await h.api<{ samples: number }>({ type: 'clock.status' })).samples).toBe(3);
+    const status = await h.api<{ offsetMs: number; correcting: boolean }>({ type: 'clock.status' });
+    expect(Math.abs(status.offsetMs + SKEW_MS)).toBeLessThan(1_500);
+    expect(status.correcting).toBe(true);
+  });
+});
+
 test.describe('codes from e-mail', () => {
   let h: Harness;
   const LOGIN = `${SITE}/autofill/c15-ja-onetime-mail.html`;
