@@ -51,6 +51,8 @@ export class SessionEstimator {
   /** What was last written for each key, to skip writes that change nothing. */
   private readonly written = new Map<string, ServerSample>();
   private chain: Promise<unknown> = Promise.resolve();
+  /** host → key for this background's life (memory only, as hosts always were; at most 64). */
+  private readonly keys = new Map<string, string>();
 
   constructor(private readonly area: SessionArea, private readonly onSaved?: (e: ClockEstimate) => void) {
     this.ready = this.restore();
@@ -78,8 +80,14 @@ export class SessionEstimator {
 
   /** The server's key: SHA-256 of salt and host, 16 bytes in hex. */
   private async keyOf(server: string): Promise<string> {
-    const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${this.salt}\n${server.toLowerCase()}`));
-    return hex(digest).slice(0, 32);
+    const host = server.toLowerCase();
+    let key = this.keys.get(host);
+    if (!key) {
+      key = hex(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${this.salt}\n${host}`))).slice(0, 32);
+      if (this.keys.size >= 64) this.keys.clear();
+      this.keys.set(host, key);
+    }
+    return key;
   }
 
   /** Records a response (as ClockEstimator.observe); resolves true when it counted. */
