@@ -9,7 +9,7 @@
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { startAgent, type Agent } from '../lib/autofill/agent';
-import { AGENT_KEY, type FillRequestAnswer } from '../lib/autofill/protocol';
+import { AGENT_KEY, type FillRequestAnswer, type OfferAnswer } from '../lib/autofill/protocol';
 import { layoutMeasure } from '../lib/autofill/visible';
 
 type OpenOrClosed = (el: Element) => ShadowRoot | null;
@@ -30,6 +30,9 @@ export default defineUnlistedScript(() => {
     pickTitle: browser.i18n.getMessage('chipPick') || title,
     measure: layoutMeasure,
     shadowOf: shadowOpener(),
+    offer: (msg) => browser.runtime.sendMessage(msg) as Promise<OfferAnswer | undefined>,
+    // public/_locales: the same words as the popup's "from email, 2 min ago" (lib/i18n email.from).
+    emailLabel: (minutes) => (minutes === 0 ? browser.i18n.getMessage('chipEmailNow') : browser.i18n.getMessage('chipEmailAgo', [String(minutes)])),
   });
   const listener = (msg: unknown, sender: { id?: string }, sendResponse: (answer: unknown) => void) => {
     // Only this extension's background talks to the content script.

@@ -18,6 +18,7 @@ import { clearClipboardLater } from './clipboard';
 import type { DetectAnswer, WriteAnswer } from '../autofill/protocol';
 import { channelOf } from '../autofill/channel';
 import { findEmailCode, requireEmailCode } from './email';
+import type { MailCode } from '../email/detect';
 import type { ApiContext, Message, Result } from './types';
 
 /** What a frame's content script answers to `autofill.detect`. */
@@ -156,7 +157,10 @@ function refuseOtherChannels(detection: FrameDetection, accountId: string | unde
  * and document rules as an account's code; nothing from the mailbox is kept.
  */
 async function fillFromEmail(tabs: TabsPort, req: FillRequest, best: NonNullable<Awaited<ReturnType<typeof detect>>>, ctx: ApiContext): Promise<(FillResult & { code: string; source: 'email'; receivedAt: number }) | null> {
-  if (req.accountId !== undefined || req.automatic || channelOf(best.detection.hint) !== 'email') return null;
+  if (req.accountId !== undefined || channelOf(best.detection.hint) !== 'email') return null;
+  // An automatic fill reads no mailbox (only a fill the user asks for does), and an authenticator
+  // code is not what a page that e-mailed its code wants: nothing is written.
+  if (req.automatic) throw new TesseraError('no-email-code');
   const mail = await requireEmailCode(ctx);
   // The same guard as an account's code: only the document that was checked, at that URL.
   const write = { type: 'autofill.write', code: mail.code, nonce: best.detection.nonce, url: best.url };
@@ -204,19 +208,29 @@ export async function fill(req: FillRequest, ctx: ApiContext): Promise<FillResul
 }
 
 /**
+ * The e-mail code a tab's code field (or one frame's, for the chip) would get now, or null: the
+ * field does not ask for an e-mailed code, the page is one autofill will not write into
+ * (insecure-page), e-mail codes are off, or no open mailbox tab has a recent one.
+ */
+export async function emailCodeFor(ctx: ApiContext, tabId: number, frameId?: number): Promise<MailCode | null> {
+  if (!ctx.services?.tabs) return null;
+  const tabs = tabsOf(ctx);
+  const url = await tabs.tabUrl(tabId);
+  if (url === null || isInsecurePage(url)) return null;
+  const best = await detect(tabs, tabId, frameId).catch(() => null);
+  if (!best || channelOf(best.detection.hint) !== 'email') return null;
+  if (isInsecurePage(/^(?:https?|file):/i.test(best.url) || !best.origin ? best.url : best.origin)) return null;
+  return findEmailCode(ctx);
+}
+
+/**
  * email.offer (page message, issue 15): for the popup, the e-mail code the active tab's code field
  * would get (`code`, `receivedAt`), or `code: null` when the field does not ask for an e-mailed
  * code or none was found. Fills nothing; the popup's button then sends autofill.fill.
  */
 export async function emailOffer(msg: Message, ctx: ApiContext): Promise<Result> {
-  const none = { code: null, receivedAt: null };
-  if (typeof msg.tabId !== 'number' || !ctx.services?.tabs) return none;
-  const tabs = tabsOf(ctx);
-  if ((await tabs.tabUrl(msg.tabId)) === null) return none;
-  const best = await detect(tabs, msg.tabId).catch(() => null);
-  if (!best || channelOf(best.detection.hint) !== 'email') return none;
-  const found = await findEmailCode(ctx);
-  return found ? { code: found.code, receivedAt: found.receivedAt } : none;
+  const found = typeof msg.tabId === 'number' ? await emailCodeFor(ctx, msg.tabId) : null;
+  return found ? { code: found.code, receivedAt: found.receivedAt } : { code: null, receivedAt: null };
 }
 
 /** autofill.fill (automation-api.md). */

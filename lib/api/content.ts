@@ -6,7 +6,7 @@ import { TesseraError } from '../messages/errors';
 import type { SenderLike } from '../messages/sender';
 import { siteOf } from '../sites/site';
 import { failure, type Answer } from './router';
-import { accountsForSite, fill, type TabsPort } from './autofill';
+import { accountsForSite, emailCodeFor, fill, type TabsPort } from './autofill';
 import type { ApiContext, Message } from './types';
 
 /** At most one automatic fill per page in this interval, whatever the page does with its fields. */
@@ -56,4 +56,19 @@ export async function autofillEngine(_msg: Message, sender: SenderLike, ctx: Api
   return { ok: true };
 }
 
-export const contentHandlers = { 'autofill.request': autofillRequest, 'autofill.engine': autofillEngine };
+/**
+ * autofill.offer (issue 15, lib/autofill/protocol.ts OfferAnswer): the chip asks whether a click
+ * would fill a code read from e-mail. Only the asking frame's field counts, the same checks as the
+ * fill (lib/api/autofill.ts emailCodeFor), and the answer gives the mail's arrival, never its code:
+ * the code reaches the page only in the autofill.write a fill sends to the checked document.
+ */
+export async function autofillOffer(_msg: Message, sender: SenderLike, ctx: ApiContext): Promise<Answer> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined) return failure(new TesseraError('forbidden'));
+  // A click would answer `locked` (autofill.request): nothing to offer, and no mailbox is read.
+  if ((await ctx.vault.state()) !== 'unlocked') return { ok: true, source: null };
+  const found = await emailCodeFor(ctx, tabId, sender.frameId ?? 0);
+  return found ? { ok: true, source: 'email', receivedAt: found.receivedAt } : { ok: true, source: null };
+}
+
+export const contentHandlers = { 'autofill.request': autofillRequest, 'autofill.engine': autofillEngine, 'autofill.offer': autofillOffer };

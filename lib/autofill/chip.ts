@@ -19,6 +19,8 @@ export interface ChipOptions {
   pickTitle: string;
   onActivate(): void;
   onPick(id: string): void;
+  /** The pointer entered the chip or it took the focus (the agent then refreshes its origin). */
+  onHover?(): void;
 }
 
 export interface Chip {
@@ -30,6 +32,11 @@ export interface Chip {
   pick(choices: AccountChoice[]): void;
   /** Shows a short message (an error from the background) as the chip's tooltip, until the next click. */
   note(text: string): void;
+  /**
+   * Says where a click's code comes from (issue 15: "from email, 2 min ago"), before the title in
+   * the tooltip and accessible name, with an "@" mark on the icon; null: an account's code.
+   */
+  origin(label: string | null): void;
   destroy(): void;
 }
 
@@ -40,7 +47,7 @@ const SIZE = 22;
  * into the shadow root.
  */
 const ROW = 'repeating-linear-gradient(90deg,currentColor 0 4px,#0000 0 5px)';
-const STYLE = `button{all:initial;display:grid;place-items:center;width:22px;height:22px;border:1px solid #888;border-radius:6px;background:#fff;color:#1b5e9a;cursor:pointer;font:13px sans-serif}button:not([role])::before{content:"";width:14px;height:8px;background:${ROW} 0 0/100% 3px no-repeat,${ROW} 0 5px/100% 3px no-repeat}:focus-visible{outline:2px solid #1a73e8}[data-state]{color:#c62828}div{position:relative}[role=menu]{position:absolute;top:26px;right:0;background:#fff;border:1px solid #888;padding:4px}[role=menuitem]{display:block;width:auto;height:auto;padding:6px 8px;border:0;white-space:nowrap}`;
+const STYLE = `button{all:initial;display:grid;place-items:center;width:22px;height:22px;border:1px solid #888;border-radius:6px;background:#fff;color:#1b5e9a;cursor:pointer;font:13px sans-serif}button:not([role])::before{content:"";width:14px;height:8px;background:${ROW} 0 0/100% 3px no-repeat,${ROW} 0 5px/100% 3px no-repeat}:focus-visible{outline:2px solid #1a73e8}[data-state]{color:#c62828}[data-source]{position:relative}[data-source]::after{content:"@"/"";position:absolute;right:-4px;bottom:-4px;width:11px;height:11px;border-radius:50%;background:#1b5e9a;color:#fff;font:bold 9px/11px sans-serif;text-align:center}div{position:relative}[role=menu]{position:absolute;top:26px;right:0;background:#fff;border:1px solid #888;padding:4px}[role=menuitem]{display:block;width:auto;height:auto;padding:6px 8px;border:0;white-space:nowrap}`;
 
 /**
  * Builds the chip's nodes. No markup strings: pages that enforce Trusted Types (Google's sign-in,
@@ -68,15 +75,24 @@ export function createChip(doc: Document, options: ChipOptions): Chip {
   let anchor: Element | null = null;
   let menu: HTMLElement | null = null;
   let frame = 0;
+  /** Where a click's code comes from, when not an account (chip.origin). */
+  let from: string | null = null;
 
   const closeMenu = () => {
     menu?.remove();
     menu = null;
   };
 
-  /** The title is also the button's accessible name (it has no text of its own). */
+  /**
+   * The tooltip, and the same words as the accessible name: set explicitly, since generated
+   * content (the "@" mark) would otherwise name the button before its title does (accname §4.3.2).
+   */
+  const name = (text: string) => {
+    button.title = text;
+    button.setAttribute('aria-label', text);
+  };
   const reset = () => {
-    button.title = options.title;
+    name(from ? `${from} — ${options.title}` : options.title);
     delete button.dataset.state;
   };
 
@@ -135,6 +151,10 @@ export function createChip(doc: Document, options: ChipOptions): Chip {
       options.onActivate();
     } else if (target.dataset.id) options.onPick(target.dataset.id);
   });
+  // The tooltip shows on hover and a screen reader reads the name on focus: refresh it then.
+  const hover = () => options.onHover?.();
+  button.addEventListener('pointerenter', hover);
+  button.addEventListener('focus', hover);
   // Keep the field focused when the chip is clicked with the mouse.
   button.addEventListener('mousedown', (e) => e.preventDefault());
   root.addEventListener('keydown', (e) => {
@@ -181,8 +201,15 @@ export function createChip(doc: Document, options: ChipOptions): Chip {
       (menu.firstElementChild as HTMLElement | null)?.focus();
     },
     note(text) {
-      button.title = text;
+      name(text);
       button.dataset.state = 'error';
+    },
+    origin(label) {
+      from = label;
+      if (label) button.dataset.source = 'email';
+      else delete button.dataset.source;
+      // An error note stays until the next click; otherwise the title follows at once.
+      if (!button.dataset.state) reset();
     },
     destroy() {
       off.abort();

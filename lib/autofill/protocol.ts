@@ -6,6 +6,9 @@
 //   autofill.request (the chip was clicked, or a field appeared and may be filled automatically);
 //   the background picks the account from the sender's tab and frame URL and, when it fills,
 //   sends autofill.write back to that frame. The content script only ever receives a code.
+//   autofill.offer (issue 15: a field appeared, or the user points at the chip): whether a click
+//   would fill a code read from e-mail, and when that mail arrived — never the code itself,
+//   which still comes only in the autofill.write a click brings.
 
 import type { ChannelHint } from './channel';
 
@@ -60,6 +63,18 @@ export interface FillRequest {
   /** The account the user picked in the chip's picker after an `ambiguous` answer. */
   accountId?: string;
 }
+
+/** Asks whether this frame's field is offered an e-mailed code (OfferAnswer). */
+export interface OfferRequest {
+  type: 'autofill.offer';
+}
+
+/**
+ * The background's answer to an OfferRequest: `source: "email"` with the message's arrival
+ * (epoch ms) when the field asks for an e-mailed code and an open mailbox tab has a recent one;
+ * otherwise `source: null`. No code: the chip only says where a click's code would come from.
+ */
+export type OfferAnswer = { ok: true; source: 'email'; receivedAt: number } | { ok: true; source: null } | { ok: false; error: { code: string; message?: string } };
 
 export interface AccountChoice {
   id: string;

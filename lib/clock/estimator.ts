@@ -73,8 +73,14 @@ export function robustCentre(xs: number[]): { value: number; kept: number[] } | 
   return { value: Math.round(median(kept)), kept };
 }
 
+/** One server's newest sample: its offset and when it arrived (local epoch ms). */
+export interface ServerSample {
+  offset: number;
+  at: number;
+}
+
 export class ClockEstimator {
-  private servers = new Map<string, { offset: number; at: number }>();
+  private servers = new Map<string, ServerSample>();
 
   /** Records a response; returns whether it counted. */
   observe(o: Observation): boolean {
@@ -84,6 +90,25 @@ export class ClockEstimator {
     this.servers.set(o.server, { offset: off, at: o.receivedAt });
     while (this.servers.size > MAX_SERVERS) this.servers.delete(this.servers.keys().next().value!);
     return true;
+  }
+
+  /** The newest sample of one server, if any. */
+  sample(server: string): ServerSample | undefined {
+    return this.servers.get(server);
+  }
+
+  /** Every server's sample, oldest first (for lib/clock/memory.ts to keep across restarts). */
+  samples(): Array<[string, ServerSample]> {
+    return [...this.servers].map(([k, v]) => [k, { ...v }]);
+  }
+
+  /** Puts back a sample kept from before a restart (an older one never replaces a newer). */
+  restore(server: string, s: ServerSample): void {
+    const had = this.servers.get(server);
+    if (had && had.at >= s.at) return;
+    this.servers.delete(server);
+    this.servers.set(server, { offset: s.offset, at: s.at });
+    while (this.servers.size > MAX_SERVERS) this.servers.delete(this.servers.keys().next().value!);
   }
 
   /** The estimate at local time `now`, from the servers seen within the window; null with none. */

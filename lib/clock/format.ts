@@ -1,5 +1,6 @@
 // How an offset or an age reads in the UI (lib/i18n strings clock.* and email.*).
 import { t } from '../i18n/i18n';
+import { emailMinutes } from './age';
 
 /** "47 s", "2 min 5 s", "3 h 10 min" for a duration in ms (sign ignored). */
 export function formatDuration(ms: number): string {
@@ -17,6 +18,6 @@ export function clockWarning(offsetMs: number | null, warnMs = 15_000): string |
 
 /** "from email, 2 min ago" for a message that arrived at `at`. */
 export function emailAge(at: number, now: number): string {
-  const m = Math.floor(Math.max(0, now - at) / 60_000);
+  const m = emailMinutes(at, now);
   return t('email.from', m === 0 ? t('email.justNow') : t('email.minAgo', m));
 }

@@ -1,9 +1,14 @@
 // The clock observer in the background (issue 15, docs/clock.md): watches, without blocking or
 // changing anything, the responses the browser already receives (top-level pages and XHR/fetch)
 // and the WebDAV sync's answers, feeds their Date headers to lib/clock/estimator.ts, and keeps
-// only the resulting estimate in storage.local (no URL, no host, no history).
+// only the resulting estimate in storage.local (no URL, no host, no history); the current
+// window's samples wait out the background's suspensions in storage.session under hashed keys
+// (lib/clock/memory.ts).
+// The listener is added synchronously at start-up: Firefox then wakes a suspended event page for
+// each response, and Chrome a stopped service worker.
 import { browser } from 'wxt/browser';
-import { ClockEstimator, type ClockEstimate } from '../clock/estimator';
+import type { ClockEstimate, Observation } from '../clock/estimator';
+import { SessionEstimator } from '../clock/memory';
 import { webdavDateHook } from '../sync/backends/webdav';
 import type { ClockPort } from '../api/clock';
 
@@ -15,20 +20,12 @@ type Headers = Array<{ name: string; value?: string }> | undefined;
 const header = (hs: Headers, name: string) => hs?.find((h) => h.name.toLowerCase() === name)?.value ?? null;
 
 export function installClockObserver(): ClockPort {
-  const est = new ClockEstimator();
   let saved: ClockEstimate | null = null;
-  let pending: ReturnType<typeof setTimeout> | undefined;
-  const save = () => {
-    // At most one write every few seconds, whatever the page traffic.
-    if (pending) return;
-    pending = setTimeout(() => {
-      pending = undefined;
-      const e = est.estimate(Date.now());
-      if (e) void browser.storage.local.set({ [KEY]: e }).catch(() => undefined);
-    }, 2_000);
-  };
-  const observe = (o: Parameters<ClockEstimator['observe']>[0]) => {
-    if (est.observe(o)) save();
+  // The per-server samples survive the background's restarts in storage.session, under hashed
+  // keys (lib/clock/memory.ts); the estimate alone goes to storage.local, for the next session.
+  const est = new SessionEstimator(browser.storage.session, (e) => void browser.storage.local.set({ [KEY]: e }).catch(() => undefined));
+  const observe = (o: Observation) => {
+    void est.observe(o).catch(() => false);
   };
   webdavDateHook.observe = observe;
   const wr = (browser as unknown as { webRequest?: { onResponseStarted?: { addListener(f: (d: Record<string, unknown>) => void, filter: object, extra?: string[]): void } } }).webRequest;
@@ -53,7 +50,7 @@ export function installClockObserver(): ClockPort {
   return {
     async estimate() {
       const now = Date.now();
-      const live = est.estimate(now);
+      const live = await est.estimate(now);
       if (live) return live;
       saved ??= ((await browser.storage.local.get(KEY))[KEY] as ClockEstimate | undefined) ?? null;
       return saved && now - saved.checkedAt < KEPT_MS ? saved : null;

@@ -7,6 +7,7 @@ import type { MailPort } from '../../../lib/api/email';
 import type { MailItem } from '../../../lib/email/detect';
 import type { ChannelHint } from '../../../lib/autofill/channel';
 import { makeApi } from './context';
+import { autofillOffer, autofillRequest } from '../../../lib/api/content';
 
 const SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
 const EMAILED: ChannelHint = { own: 'verification code', near: 'We’ve sent a 6-digit code to a•••@example.com.', page: '' };
@@ -85,5 +86,56 @@ describe('autofill.fill and e-mail codes', () => {
     const mailPage = await setup(EMAILED, []);
     const id2 = (await mailPage.call({ type: 'accounts.import', text: `otpauth://totp/Site:a?secret=${SECRET}`, site: 'example.com' })).added[0].id;
     expect(await mailPage.call({ type: 'autofill.fill', tabId: 1, accountId: id2 })).toMatchObject({ ok: true, source: 'account' });
+  });
+});
+
+describe('the chip’s offer (autofill.offer from the content script) and automatic fills', () => {
+  const sender = { id: 'ext', tab: { id: 1, url: 'https://example.com/verify' }, frameId: 0, url: 'https://example.com/verify' };
+  const on = { type: 'settings.set', settings: { emailCodes: { enabled: true, mailboxes: ['google.com'] } } };
+
+  it('says source email and when the mail arrived, never the code, and writes nothing', async () => {
+    const api = await setup(EMAILED, []);
+    const at = api.clock.now - 2 * 60_000;
+    api.ctx.services!.mail = { read: async (m: string[]) => (api.reads.push(m), [{ text: 'Your verification code is 246810', times: [new Date(at).toISOString()] }]) } satisfies MailPort;
+    await api.call(on);
+    const answer = await autofillOffer({ type: 'autofill.offer' }, sender, api.ctx);
+    expect(answer).toEqual({ ok: true, source: 'email', receivedAt: at });
+    expect(JSON.stringify(answer)).not.toContain('246810');
+    expect(api.writes).toEqual([]);
+  });
+
+  it('offers nothing, and reads no mailbox, when off, locked, on an app page or on a plain-http page', async () => {
+    const off = await setup(EMAILED, [recent({ clock: { now: Date.now() } }, 'Your verification code is 246810', 1)]);
+    expect(await autofillOffer({ type: 'autofill.offer' }, sender, off.ctx)).toEqual({ ok: true, source: null });
+    expect(off.reads).toEqual([]);
+
+    const app = await setup(APP, []);
+    await app.call(on);
+    expect(await autofillOffer({ type: 'autofill.offer' }, sender, app.ctx)).toEqual({ ok: true, source: null });
+    expect(app.reads).toEqual([]);
+
+    const locked = await setup(EMAILED, []);
+    await locked.call(on);
+    await locked.call({ type: 'vault.lock' });
+    expect(await autofillOffer({ type: 'autofill.offer' }, sender, locked.ctx)).toEqual({ ok: true, source: null });
+    expect(locked.reads).toEqual([]);
+
+    const insecure = await setup(EMAILED, []);
+    await insecure.call(on);
+    insecure.ctx.services!.tabs = { ...(insecure.ctx.services!.tabs as TabsPort), tabUrl: async () => 'http://example.com/verify' };
+    expect(await autofillOffer({ type: 'autofill.offer' }, sender, insecure.ctx)).toEqual({ ok: true, source: null });
+    expect(insecure.reads).toEqual([]);
+    // The popup's email.offer follows the same rule.
+    expect(await insecure.call({ type: 'email.offer', tabId: 1 })).toEqual({ ok: true, code: null, receivedAt: null });
+  });
+
+  it('an automatic fill on a page that e-mailed its code reads no mailbox and writes no authenticator code', async () => {
+    const api = await setup(EMAILED, []);
+    await api.call(on);
+    await api.call({ type: 'settings.set', settings: { autoFill: true } });
+    await api.call({ type: 'accounts.import', text: `otpauth://totp/Site:a?secret=${SECRET}`, site: 'example.com' });
+    expect(await autofillRequest({ type: 'autofill.request', reason: 'auto' }, sender, api.ctx)).toMatchObject({ ok: false, error: { code: 'no-email-code' } });
+    expect(api.writes).toEqual([]);
+    expect(api.reads).toEqual([]);
   });
 });
