@@ -5,12 +5,10 @@
 // The anchor is built from its source by bench/anchor/build-authenticator.sh (not shipped, not in
 // git); without it this bench says so and measures nothing.
 // Run: node bench/popup-vs-authenticator.mjs [runs]   (AUTHENTICATOR_DIR: the anchor's build)
-import { chromium } from '@playwright/test';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { authenticatorDir, cpu, launchAuthenticator } from './support/authenticator.mjs';
+import { buildBench, launchWithExtension, median } from './support/chromium.mjs';
 
 const runs = Number(process.argv[2] ?? 7);
 const authDir = authenticatorDir();
@@ -18,19 +16,13 @@ if (!existsSync(join(authDir, 'manifest.json'))) {
   console.log(`skipped: no Authenticator build at ${authDir} (bench/anchor/build-authenticator.sh makes one; AUTHENTICATOR_DIR points elsewhere)`);
   process.exit(0);
 }
-if (spawnSync('npx', ['wxt', 'build', '--mode', 'bench'], { stdio: 'ignore' }).status !== 0) throw new Error('bench build failed');
-const tesseraDir = resolve('.output/chrome-mv3-bench');
+const tesseraDir = buildBench();
 const counts = [20, 200, 1000];
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 async function launchTessera(dir) {
-  const profile = mkdtempSync(join(tmpdir(), 'tessera-sbs-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium',
-    headless: true,
-    args: [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`, '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
+  const browser = await launchWithExtension(dir, 'tessera-sbs');
+  const { context } = browser;
   const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const id = new URL(sw.url()).host;
   const page = await context.newPage();
@@ -69,10 +61,7 @@ async function launchTessera(dir) {
         await popup.close();
       }
     },
-    async close() {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
+    close: () => browser.close(),
   };
 }
 

@@ -7,24 +7,13 @@
 //  - `popup.init` round trip at 200 and 1,000 accounts, stopped first and running (the vault's
 //    records are opened again after a cold start).
 // Run: node bench/worker-start.mjs [runs]   (npm run bench runs it with the others)
-import { chromium } from '@playwright/test';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { buildBench, launchWithExtension, median } from './support/chromium.mjs';
 
 const runs = Number(process.argv[2] ?? 7);
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (ms) => `${ms.toFixed(1)} ms`;
 
-if (spawnSync('npx', ['wxt', 'build', '--mode', 'bench'], { stdio: 'ignore' }).status !== 0) throw new Error('bench build failed');
-const dir = resolve('.output/chrome-mv3-bench');
-const profile = mkdtempSync(join(tmpdir(), 'tessera-bench-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium',
-  headless: true,
-  args: [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`, '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-});
+const browser = await launchWithExtension(buildBench());
+const { context } = browser;
 try {
   let sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const id = new URL(sw.url()).host;
@@ -83,6 +72,5 @@ try {
     console.log(`popup.init round trip, ${String(count).padStart(4)} accounts: median ${fmt(median(cold))} worker stopped first (runs ${cold.map((x) => x.toFixed(0)).join(', ')}), ${fmt(median(warm))} running`);
   }
 } finally {
-  await context.close();
-  rmSync(profile, { recursive: true, force: true });
+  await browser.close();
 }

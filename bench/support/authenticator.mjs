@@ -29,18 +29,15 @@
 // bench/anchor/authenticator-chrome (not in git), or wherever AUTHENTICATOR_DIR points.
 // Run: node bench/support/authenticator.mjs [runs] [dir]   prints the medians at 20 / 200 / 1,000 accounts,
 // with the worker running and with it stopped first.
-import { chromium } from '@playwright/test';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { launchWithExtension, median } from './chromium.mjs';
 
 /** Where the anchor's unpacked build is: AUTHENTICATOR_DIR, else bench/anchor/authenticator-chrome. */
 export function authenticatorDir() {
   return resolve(process.env.AUTHENTICATOR_DIR ?? 'bench/anchor/authenticator-chrome');
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -81,25 +78,16 @@ export async function cpu(session) {
 /**
  * Launches Chromium with Authenticator unpacked in a fresh profile; returns a session to seed
  * accounts, stop its service worker and open its popup (so a bench can interleave it with Tessera).
- * @param {{ dir?: string, executablePath?: string, timeoutMs?: number, log?: (line: string) => void }} options
+ * @param {{ dir?: string, timeoutMs?: number, log?: (line: string) => void }} options
  */
 export async function launchAuthenticator({
   dir = authenticatorDir(),
-  executablePath = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium',
   timeoutMs = 60_000,
   log = () => {},
 } = {}) {
-  dir = resolve(dir);
-  const profile = mkdtempSync(join(tmpdir(), 'authenticator-bench-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    headless: true,
-    args: [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`, '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
-  const close = async () => {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
-  };
+  const browser = await launchWithExtension(resolve(dir), 'authenticator-bench');
+  const { context } = browser;
+  const close = () => browser.close();
   try {
     await context.addInitScript(watchCodes);
     const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -171,7 +159,7 @@ export async function launchAuthenticator({
 
 /**
  * Measures Authenticator's popup, open → every account row showing its code, `runs` opens per count.
- * @param {{ dir?: string, counts?: number[], runs?: number, coldStart?: boolean, executablePath?: string,
+ * @param {{ dir?: string, counts?: number[], runs?: number, coldStart?: boolean,
  *   timeoutMs?: number, log?: (line: string) => void }} options
  * @returns {Promise<Record<number, { median: number, paintMedian: number, mainCpuMedian: number, cpuMedian: number,
  *   runs: number[], paintRuns: number[] }>>} `median`: to the DOM commit of the last code; `paintMedian`:

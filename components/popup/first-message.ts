@@ -33,7 +33,11 @@ export interface FirstAnswer {
 /** popup.init for the tab the popup was opened over. */
 export async function askPopupInit(): Promise<FirstAnswer> {
   const tabId = await activeWebTabId().catch(() => undefined);
-  return { tabId, answer: await send<PopupInit>({ type: 'popup.init', tabId, first: FIRST }) };
+  // Marks for bench/popup-timeline.mjs: when the question left and when the answer came.
+  performance.mark('tessera:init-sent');
+  const answer = await send<PopupInit>({ type: 'popup.init', tabId, first: FIRST });
+  performance.mark('tessera:init-answered');
+  return { tabId, answer };
 }
 
 const KEY = '__tesseraFirstPopupInit';
@@ -41,6 +45,7 @@ type Holder = { [KEY]?: Promise<FirstAnswer> };
 
 /** Starts the first popup.init (popup.html's early script). */
 export function startEarly(): void {
+  performance.mark('tessera:early');
   (globalThis as Holder)[KEY] ??= askPopupInit();
 }
 

@@ -1,0 +1,53 @@
+// Where a popup open's time goes (issue 14), 200 accounts, worker running and stopped first:
+// medians of the page's own marks from navigation start — the document's response, the early
+// script (entrypoints/popup-early.ts) running, popup.init sent and answered
+// (components/popup/first-message.ts), the DOM ready, and the first screen of codes shown
+// (`tessera:codes-ready`).
+// Run: node bench/popup-timeline.mjs [runs]   (npm run bench runs it with the others)
+import { buildBench, launchWithExtension, median } from './support/chromium.mjs';
+
+const runs = Number(process.argv[2] ?? 7);
+const browser = await launchWithExtension(buildBench());
+const { context } = browser;
+try {
+  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const id = new URL(sw.url()).host;
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${id}/options.html`);
+  const api = (m) => page.evaluate((msg) => chrome.runtime.sendMessage(msg), m);
+  await api({ type: 'vault.setup', passphrase: 'correct horse battery staple' });
+  const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  const secretFor = (i) => 'JBSWY3DPEHPK3PXP' + Array.from({ length: 8 }, (_, k) => B32[(i >> (5 * k)) & 31]).join('');
+  await api({ type: 'accounts.import', text: Array.from({ length: 200 }, (_, i) => `otpauth://totp/Service${i}:user${i}?secret=${secretFor(i)}&issuer=Service${i}`).join('\n') });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  for (const cold of [false, true]) {
+    const rows = [];
+    for (let i = 0; i < runs; i++) {
+      if (cold) {
+        await cdp.send('ServiceWorker.stopAllWorkers');
+        await new Promise((r) => setTimeout(r, 300));
+      }
+      const popup = await context.newPage();
+      await popup.goto(`chrome-extension://${id}/popup.html`);
+      await popup.waitForSelector('html[data-ready="codes"]');
+      rows.push(await popup.evaluate(() => {
+        const nav = performance.getEntriesByType('navigation')[0];
+        const mark = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+        return {
+          'document received': nav.responseEnd,
+          'early script runs': mark('tessera:early'),
+          'popup.init sent': mark('tessera:init-sent'),
+          'DOM ready': nav.domContentLoadedEventEnd,
+          'popup.init answered': mark('tessera:init-answered'),
+          'codes shown': mark('tessera:codes-ready'),
+        };
+      }));
+      await popup.close();
+    }
+    console.log(`Popup over 200 accounts, ${cold ? 'worker stopped first' : 'worker running'} (median ms from navigation start, ${runs} opens):`);
+    for (const k of Object.keys(rows[0])) console.log(`  ${k.padEnd(20)} ${median(rows.map((r) => r[k])).toFixed(0).padStart(5)}`);
+  }
+} finally {
+  await browser.close();
+}

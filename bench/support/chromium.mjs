@@ -1,0 +1,32 @@
+// Headless Debian Chromium with one unpacked extension, for the benches that measure inside the
+// real browser (extension.mjs, worker-start.mjs, popup-vs-authenticator.mjs, the anchor's).
+import { chromium } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/** `wxt build --mode bench` (exposes the worker's bench hooks); returns the build's folder. */
+export function buildBench() {
+  if (spawnSync('npx', ['wxt', 'build', '--mode', 'bench'], { stdio: 'ignore' }).status !== 0) throw new Error('bench build failed');
+  return resolve('.output/chrome-mv3-bench');
+}
+
+/** A fresh profile with the extension in `dir` loaded; `close()` also removes the profile. */
+export async function launchWithExtension(dir, name = 'tessera-bench') {
+  const profile = mkdtempSync(join(tmpdir(), `${name}-`));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium',
+    headless: true,
+    args: [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`, '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
