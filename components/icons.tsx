@@ -37,3 +37,11 @@ export const EyeIcon = (p: IconProps) => (
     <circle cx="12" cy="12" r="3" />
   </Svg>
 );
+
+/** A pushpin: a pinned account. */
+export const PinIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M9 3.5h6l-1 5.5 3 3v2H7v-2l3-3z" />
+    <path d="M12 14v6.5" />
+  </Svg>
+);

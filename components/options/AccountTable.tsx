@@ -7,6 +7,7 @@ import { moveBy } from '../../lib/order/order';
 import type { AccountSummary } from '../../lib/api/accounts';
 import { t } from '../../lib/i18n/i18n';
 import { send } from '../../lib/messages/client';
+import { PinIcon } from '../icons';
 
 const UNDO_MS = 6000;
 
@@ -157,7 +158,7 @@ export function AccountTable({ accounts, onChanged }: { accounts: AccountSummary
                     onDragStart={(e) => { dragged.current = a.id; e.dataTransfer?.setData('text/plain', a.id); }}
                   >⠿</button>
                 </td>
-                <td>{a.pinned && <span class="muted">📌 </span>}{a.issuer}<div class="muted">{t(`ui.type.${a.type}`)} · {a.type === 'tokens' ? t('ui.popup.tokensLeft', a.tokensRemaining) : `${a.algorithm} · ${a.digits}`}</div></td>
+                <td>{a.pinned && <span class="muted" title={t('organise.pinned')}><PinIcon size={12} /> </span>}{a.issuer}<div class="muted">{t(`ui.type.${a.type}`)} · {a.type === 'tokens' ? t('ui.popup.tokensLeft', a.tokensRemaining) : `${a.algorithm} · ${a.digits}`}</div></td>
                 <td>{a.label}</td>
                 <td>{a.sites.length ? a.sites.join(', ') : <span class="muted">{t('ui.accounts.noSites')}</span>}</td>
                 <td>
@@ -167,11 +168,12 @@ export function AccountTable({ accounts, onChanged }: { accounts: AccountSummary
                     onBlur={(e) => void saveTags(a, e.currentTarget.value)}
                   />
                 </td>
-                <td class="row">
+                {/* A flex box inside the cell: a cell that is itself a flex box leaves the table's grid. */}
+                <td><div class="row">
                   <button type="button" onClick={() => void pin(a)} aria-pressed={a.pinned}>{a.pinned ? t('organise.unpin') : t('organise.pin')}</button>
                   <button type="button" onClick={() => setEditing(a.id)} aria-label={t('ui.accounts.editOne', a.issuer || a.label)}>{t('ui.edit')}</button>
                   <button type="button" onClick={() => remove(a)} aria-label={t('ui.accounts.removeOne', a.issuer || a.label)}>{t('ui.remove')}</button>
-                </td>
+                </div></td>
               </tr>
             ))}
           </tbody>
