@@ -69,14 +69,16 @@ function Unlocked({ onLocked }: { onLocked(): void }) {
           ))}
         </ul>
       </nav>
-      {shown.has('accounts') && <section aria-labelledby="sec-accounts"><h2 id="sec-accounts">{t('ui.options.accounts')}</h2><AccountTable accounts={accounts} onChanged={load} /></section>}
-      {shown.has('paste') && <section aria-labelledby="sec-paste"><h2 id="sec-paste">{t('ui.options.paste')}</h2><PasteLinks onAdded={load} /></section>}
-      {shown.has('type') && <section aria-labelledby="sec-type"><h2 id="sec-type">{t('ui.options.type')}</h2><TypeSecret onAdded={load} /></section>}
-      {extraSections.filter(({ id }) => shown.has(id)).map(({ id, title, Component }) => (
-        <section key={id} aria-labelledby={`sec-${id}`}><h2 id={`sec-${id}`}>{t(title)}</h2><Component accounts={accounts} onChanged={load} /></section>
+      {/* Every section stays in the document, the other pages' hidden: the stable hooks
+          (automation-api.md: token rows' data-token-id / data-used) are there whatever the page. */}
+      <section hidden={!shown.has('accounts')} aria-labelledby="sec-accounts"><h2 id="sec-accounts">{t('ui.options.accounts')}</h2><AccountTable accounts={accounts} onChanged={load} /></section>
+      <section hidden={!shown.has('paste')} aria-labelledby="sec-paste"><h2 id="sec-paste">{t('ui.options.paste')}</h2><PasteLinks onAdded={load} /></section>
+      <section hidden={!shown.has('type')} aria-labelledby="sec-type"><h2 id="sec-type">{t('ui.options.type')}</h2><TypeSecret onAdded={load} /></section>
+      {extraSections.map(({ id, title, Component }) => (
+        <section key={id} hidden={!shown.has(id)} aria-labelledby={`sec-${id}`}><h2 id={`sec-${id}`}>{t(title)}</h2><Component accounts={accounts} onChanged={load} /></section>
       ))}
-      {shown.has('settings') && <section aria-labelledby="sec-settings"><h2 id="sec-settings">{t('ui.options.settings')}</h2><SettingsForm /></section>}
-      {shown.has('pass') && <section aria-labelledby="sec-pass"><h2 id="sec-pass">{t('ui.options.passphrase')}</h2><ChangePassphrase /></section>}
+      <section hidden={!shown.has('settings')} aria-labelledby="sec-settings"><h2 id="sec-settings">{t('ui.options.settings')}</h2><SettingsForm /></section>
+      <section hidden={!shown.has('pass')} aria-labelledby="sec-pass"><h2 id="sec-pass">{t('ui.options.passphrase')}</h2><ChangePassphrase /></section>
     </>
   );
 }
