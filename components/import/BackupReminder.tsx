@@ -45,7 +45,8 @@ export function BackupReminder({ inOptions = false }: { inOptions?: boolean }) {
     if (location.hash !== '#backup') location.hash = 'backup';
     const focusForm = (frames: number) => {
       const target = document.getElementById('backup-password');
-      if (!target) return void (frames > 0 && requestAnimationFrame(() => focusForm(frames - 1)));
+      // The field is in the document on every page (hidden on the others): wait until its page shows.
+      if (!target || target.offsetParent === null) return void (frames > 0 && requestAnimationFrame(() => focusForm(frames - 1)));
       target.scrollIntoView({ block: 'center' });
       target.focus();
     };
