@@ -44,8 +44,14 @@ export function ImageImport({ onChanged }: { accounts: AccountSummary[]; onChang
   };
 
   useEffect(() => {
-    const id = new URLSearchParams(location.hash.slice(1)).get('scan');
-    if (id) void send<Omit<ScanAnswer, 'scanId'>>({ type: 'qr.pending', scanId: id }).then((a) => a.ok && setScan({ ...a, scanId: id }));
+    // A held scan named by the address (#scan=<id>), when the page opens or its hash changes to one
+    // (the section stays mounted while the options page switches pages).
+    const fromHash = () => {
+      const id = new URLSearchParams(location.hash.slice(1)).get('scan');
+      if (id) void send<Omit<ScanAnswer, 'scanId'>>({ type: 'qr.pending', scanId: id }).then((a) => a.ok && setScan({ ...a, scanId: id }));
+    };
+    fromHash();
+    window.addEventListener('hashchange', fromHash);
     const onPaste = (e: ClipboardEvent) => {
       const images = [...(e.clipboardData?.files ?? [])].filter((f) => f.type.startsWith('image/'));
       if (images.length) {
@@ -54,7 +60,10 @@ export function ImageImport({ onChanged }: { accounts: AccountSummary[]; onChang
       }
     };
     document.addEventListener('paste', onPaste);
-    return () => document.removeEventListener('paste', onPaste);
+    return () => {
+      window.removeEventListener('hashchange', fromHash);
+      document.removeEventListener('paste', onPaste);
+    };
   }, []);
 
   if (scan) {
