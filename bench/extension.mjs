@@ -12,13 +12,8 @@ const runs = Number(process.argv[2] ?? 7);
 const fmt = (ms) => `${ms.toFixed(1)} ms`;
 
 const browser = await launchWithExtension(buildBench());
-const { context } = browser;
+const { context, sw, id, page, api } = browser;
 try {
-  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const id = new URL(sw.url()).host;
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${id}/options.html`);
-  const api = (m) => page.evaluate((msg) => chrome.runtime.sendMessage(msg), m);
 
   console.log(`KDF candidates in the service worker (argon2id, median of ${runs}):`);
   const rows = await sw.evaluate((n) => globalThis.tesseraBench.benchKdf({ runs: n }), Math.max(3, Math.floor(runs / 2)));

@@ -8,13 +8,8 @@ import { buildBench, launchWithExtension, median } from './support/chromium.mjs'
 
 const runs = Number(process.argv[2] ?? 7);
 const browser = await launchWithExtension(buildBench());
-const { context } = browser;
+const { context, sw, id, page, api } = browser;
 try {
-  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const id = new URL(sw.url()).host;
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${id}/options.html`);
-  const api = (m) => page.evaluate((msg) => chrome.runtime.sendMessage(msg), m);
   await api({ type: 'vault.setup', passphrase: 'correct horse battery staple' });
   const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
   const secretFor = (i) => 'JBSWY3DPEHPK3PXP' + Array.from({ length: 8 }, (_, k) => B32[(i >> (5 * k)) & 31]).join('');

@@ -22,11 +22,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 async function launchTessera(dir) {
   const browser = await launchWithExtension(dir, 'tessera-sbs');
-  const { context } = browser;
-  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const id = new URL(sw.url()).host;
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${id}/options.html`);
+  const { context, id, page } = browser;
   const cdp = await context.newCDPSession(page);
   await cdp.send('ServiceWorker.enable');
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });

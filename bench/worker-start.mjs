@@ -13,19 +13,15 @@ const runs = Number(process.argv[2] ?? 7);
 const fmt = (ms) => `${ms.toFixed(1)} ms`;
 
 const browser = await launchWithExtension(buildBench());
-const { context } = browser;
+const { context, id, page, api } = browser;
+let { sw } = browser;
 try {
-  let sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const id = new URL(sw.url()).host;
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${id}/options.html`);
   // The round trip as the page sees it, timed in the page.
   const timed = (m) => page.evaluate(async (msg) => {
     const t0 = performance.now();
     const a = await chrome.runtime.sendMessage(msg);
     return { ms: performance.now() - t0, ok: a?.ok };
   }, m);
-  const api = (m) => page.evaluate((msg) => chrome.runtime.sendMessage(msg), m);
   const cdp = await context.newCDPSession(page);
   await cdp.send('ServiceWorker.enable');
   const stopWorker = async () => {

@@ -85,13 +85,11 @@ export async function launchAuthenticator({
   timeoutMs = 60_000,
   log = () => {},
 } = {}) {
-  const browser = await launchWithExtension(resolve(dir), 'authenticator-bench');
-  const { context } = browser;
+  const browser = await launchWithExtension(resolve(dir), 'authenticator-bench', null);
+  const { context, id } = browser;
   const close = () => browser.close();
   try {
     await context.addInitScript(watchCodes);
-    const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const id = new URL(sw.url()).host;
     // On install Authenticator opens a help tab on the network (otp.ee/chromeissues): close any tab
     // that is not one of ours.
     const foreign = (p) => !p.url().startsWith('about:blank') && !p.url().startsWith(`chrome-extension://${id}/`);

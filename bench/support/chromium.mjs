@@ -12,16 +12,30 @@ export function buildBench() {
   return resolve('.output/chrome-mv3-bench');
 }
 
-/** A fresh profile with the extension in `dir` loaded; `close()` also removes the profile. */
-export async function launchWithExtension(dir, name = 'tessera-bench') {
+/**
+ * A fresh profile with the extension in `dir` loaded, its worker `sw`, its `id`, an extension `page`
+ * (`pagePath`, Tessera's options page by default) and `api` to message the worker from it; `close()`
+ * also removes the profile.
+ */
+export async function launchWithExtension(dir, name = 'tessera-bench', pagePath = 'options.html') {
   const profile = mkdtempSync(join(tmpdir(), `${name}-`));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium',
     headless: true,
     args: [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`, '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
   });
+  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const id = new URL(sw.url()).host;
+  // An extension page to talk to the worker from, as the pages and tests do (none: pagePath null).
+  const page = pagePath === null ? null : await context.newPage();
+  await page?.goto(`chrome-extension://${id}/${pagePath}`);
   return {
     context,
+    sw,
+    id,
+    page,
+    /** One API message from the extension page (shared/automation-api.md). */
+    api: (message) => page.evaluate((m) => chrome.runtime.sendMessage(m), message),
     async close() {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
