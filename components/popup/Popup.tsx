@@ -22,7 +22,6 @@ import { EmailCodeOffer } from '../email/EmailCodeOffer';
 import { AccountRow, type CodeInfo } from './AccountRow';
 import { askPopupInit, FIRST, ROW_H, takeEarly, type PopupInit } from './first-message';
 import { FillConfirm, type FillChoice } from './FillConfirm';
-import { activeWebTabId } from './active-tab';
 import { PopupActions } from './PopupActions';
 import './popup.css';
 
