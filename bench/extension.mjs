@@ -6,7 +6,7 @@
 //    service worker running and with it stopped before the popup opens (issue 14);
 //  - the popup's idle CPU with 1,000 accounts (main-thread task time over wall time, via CDP).
 // Run: node bench/extension.mjs [runs]   (npm run bench runs it with the others)
-import { buildBench, launchWithExtension, median } from './support/chromium.mjs';
+import { buildBench, demoUri, launchWithExtension, median } from './support/chromium.mjs';
 
 const runs = Number(process.argv[2] ?? 7);
 const fmt = (ms) => `${ms.toFixed(1)} ms`;
@@ -30,9 +30,7 @@ try {
   }
   console.log(`\nvault.unlock round trip, default parameters: median ${fmt(median(unlocks))}`);
 
-  const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  const secretFor = (i) => 'JBSWY3DPEHPK3PXP' + Array.from({ length: 8 }, (_, k) => B32[(i >> (5 * k)) & 31]).join('');
-  const uri = (i) => `otpauth://totp/Service${i}:user${i}%40example.com?secret=${secretFor(i)}&issuer=Service${i}`;
+  const uri = demoUri;
   const cdp = await context.newCDPSession(page);
   const openPopup = async () => {
     const popup = await context.newPage();

@@ -4,16 +4,14 @@
 // (components/popup/first-message.ts), the DOM ready, and the first screen of codes shown
 // (`tessera:codes-ready`).
 // Run: node bench/popup-timeline.mjs [runs]   (npm run bench runs it with the others)
-import { buildBench, launchWithExtension, median } from './support/chromium.mjs';
+import { buildBench, demoUri, launchWithExtension, median } from './support/chromium.mjs';
 
 const runs = Number(process.argv[2] ?? 7);
 const browser = await launchWithExtension(buildBench());
 const { context, sw, id, page, api } = browser;
 try {
   await api({ type: 'vault.setup', passphrase: 'correct horse battery staple' });
-  const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  const secretFor = (i) => 'JBSWY3DPEHPK3PXP' + Array.from({ length: 8 }, (_, k) => B32[(i >> (5 * k)) & 31]).join('');
-  await api({ type: 'accounts.import', text: Array.from({ length: 200 }, (_, i) => `otpauth://totp/Service${i}:user${i}?secret=${secretFor(i)}&issuer=Service${i}`).join('\n') });
+  await api({ type: 'accounts.import', text: Array.from({ length: 200 }, (_, i) => demoUri(i)).join('\n') });
   const cdp = await context.newCDPSession(page);
   await cdp.send('ServiceWorker.enable');
   for (const cold of [false, true]) {

@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { authenticatorDir, cpu, launchAuthenticator } from './support/authenticator.mjs';
-import { buildBench, launchWithExtension, median } from './support/chromium.mjs';
+import { buildBench, demoUri, launchWithExtension, median } from './support/chromium.mjs';
 
 const runs = Number(process.argv[2] ?? 7);
 const authDir = authenticatorDir();
@@ -26,9 +26,7 @@ async function launchTessera(dir) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('ServiceWorker.enable');
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
-  const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  const secretFor = (i) => 'JBSWY3DPEHPK3PXP' + Array.from({ length: 8 }, (_, k) => B32[(i >> (5 * k)) & 31]).join('');
-  const uri = (i) => `otpauth://totp/Service${i}:user${i}%40example.com?secret=${secretFor(i)}&issuer=Service${i}`;
+  const uri = demoUri;
   // As bench/extension.mjs: a vault with a passphrase, unlocked (its key stays in storage.session
   // while the worker is stopped), then the accounts imported through the automation API.
   await page.evaluate((msg) => chrome.runtime.sendMessage(msg), { type: 'vault.setup', passphrase: 'correct horse battery staple' });

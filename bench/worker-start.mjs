@@ -7,7 +7,7 @@
 //  - `popup.init` round trip at 200 and 1,000 accounts, stopped first and running (the vault's
 //    records are opened again after a cold start).
 // Run: node bench/worker-start.mjs [runs]   (npm run bench runs it with the others)
-import { buildBench, launchWithExtension, median } from './support/chromium.mjs';
+import { buildBench, demoUri, launchWithExtension, median } from './support/chromium.mjs';
 
 const runs = Number(process.argv[2] ?? 7);
 const fmt = (ms) => `${ms.toFixed(1)} ms`;
@@ -35,9 +35,7 @@ try {
   };
 
   await api({ type: 'vault.setup', passphrase: 'correct horse battery staple' });
-  const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  const secretFor = (i) => 'JBSWY3DPEHPK3PXP' + Array.from({ length: 8 }, (_, k) => B32[(i >> (5 * k)) & 31]).join('');
-  const uri = (i) => `otpauth://totp/Service${i}:user${i}%40example.com?secret=${secretFor(i)}&issuer=Service${i}`;
+  const uri = demoUri;
 
   const loads = [];
   const statusCold = [];

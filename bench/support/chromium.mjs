@@ -44,3 +44,9 @@ export async function launchWithExtension(dir, name = 'tessera-bench', pagePath 
 }
 
 export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+/** The i-th demo account's base32 secret: 24 characters, distinct per account (the last 8 encode i). */
+export const demoSecret = (i) => 'JBSWY3DPEHPK3PXP' + Array.from({ length: 8 }, (_, k) => B32[(i >> (5 * k)) & 31]).join('');
+/** The i-th demo account as an otpauth:// URI (Key Uri Format), Service<i>:user<i>@example.com. */
+export const demoUri = (i) => `otpauth://totp/Service${i}:user${i}%40example.com?secret=${demoSecret(i)}&issuer=Service${i}`;

@@ -5,19 +5,17 @@ import { useEffect, useState } from 'preact/hooks';
 import { emailAge } from '../../lib/clock/format';
 import { t } from '../../lib/i18n/i18n';
 import { send } from '../../lib/messages/client';
-import { activeWebTabId } from '../popup/active-tab';
 
-export function EmailCodeOffer() {
+/** `tabId`: the tab the popup was opened over (the popup has read it once already). */
+export function EmailCodeOffer({ tabId }: { tabId: number | undefined }) {
   const [offer, setOffer] = useState<{ code: string; receivedAt: number; tabId: number } | null>(null);
   const [status, setStatus] = useState('');
   useEffect(() => {
-    void (async () => {
-      const tabId = await activeWebTabId();
-      if (tabId === undefined) return;
-      const a = await send<{ code: string | null; receivedAt: number | null }>({ type: 'email.offer', tabId });
+    if (tabId === undefined) return;
+    void send<{ code: string | null; receivedAt: number | null }>({ type: 'email.offer', tabId }).then((a) => {
       if (a.ok && a.code && a.receivedAt !== null) setOffer({ code: a.code, receivedAt: a.receivedAt, tabId });
-    })();
-  }, []);
+    });
+  }, [tabId]);
   if (!offer) return null;
   const fill = async () => {
     const a = await send<{ filled: boolean }>({ type: 'autofill.fill', tabId: offer.tabId });

@@ -8,6 +8,7 @@ import { browser } from 'wxt/browser';
 import type { AccountSummary } from '../../lib/api/accounts';
 import { t } from '../../lib/i18n/i18n';
 import { send } from '../../lib/messages/client';
+import { displayOrder } from '../../lib/order/order';
 import { allTags, SearchIndex } from '../../lib/order/search';
 import { visibleRange } from '../../lib/ui/window';
 import { SetupForm, UnlockForm } from '../Gate';
@@ -20,16 +21,12 @@ import { useLockWatch } from '../useLockWatch';
 import { ClockWarning } from '../clock/ClockWarning';
 import { EmailCodeOffer } from '../email/EmailCodeOffer';
 import { AccountRow, type CodeInfo } from './AccountRow';
-import { askPopupInit, FIRST, ROW_H, takeEarly, type PopupInit } from './first-message';
+import { askPopupInit, FIRST, ROW_H, sendPopupInit, takeEarly, type PopupInit } from './first-message';
 import { FillConfirm, type FillChoice } from './FillConfirm';
 import { PopupActions } from './PopupActions';
 import './popup.css';
 
 type State = 'loading' | 'new' | 'locked' | 'unlocked';
-
-function initMessage(tabId: number | undefined) {
-  return send<PopupInit>({ type: 'popup.init', tabId, first: FIRST });
-}
 
 export function Popup() {
   const [state, setState] = useState<State>('loading');
@@ -86,7 +83,7 @@ function Accounts({ init, tabId, onLocked }: { init: PopupInit; tabId: number | 
   useLockWatch(onLocked);
 
   const loadAccounts = useCallback(async () => {
-    const a = await initMessage(tabId);
+    const a = await sendPopupInit(tabId);
     if (!a.ok) return a.error.code === 'locked' ? onLocked() : fail(a.error.message);
     setAccounts(a.accounts);
     setBound(new Set(a.bound));
@@ -96,7 +93,7 @@ function Accounts({ init, tabId, onLocked }: { init: PopupInit; tabId: number | 
   }, [tabId, onLocked]);
 
   // Display order: accounts bound to this tab's site first, then the stable order (accounts.list's).
-  const ordered = useMemo(() => (bound.size ? [...accounts.filter((a) => bound.has(a.id)), ...accounts.filter((a) => !bound.has(a.id))] : accounts), [accounts, bound]);
+  const ordered = useMemo(() => displayOrder(accounts, bound), [accounts, bound]);
   const index = useMemo(() => new SearchIndex(ordered), [ordered]);
   const tags = useMemo(() => allTags(accounts), [accounts]);
   const shown = useMemo(() => index.filter(query, tag), [index, query, tag]);
@@ -256,7 +253,7 @@ function Accounts({ init, tabId, onLocked }: { init: PopupInit; tabId: number | 
         </div>
       )}
       <PopupActions accounts={accounts} context={popupContext} onChanged={loadAccounts} onMessage={setToast} onError={fail} onReview={setReview} />
-      <ClockWarning /><EmailCodeOffer />
+      <ClockWarning /><EmailCodeOffer tabId={tabId} />
       {accounts.length === 0 && <p class="muted">{t('ui.popup.empty')}</p>}
       {accounts.length > 0 && shown.length === 0 && <p class="muted">{t('organise.noMatch')}</p>}
       {/* Rows are buttons in a group (not a list of role=button items, which axe refuses). */}

@@ -35,9 +35,14 @@ export async function askPopupInit(): Promise<FirstAnswer> {
   const tabId = await activeWebTabId().catch(() => undefined);
   // Marks for bench/popup-timeline.mjs: when the question left and when the answer came.
   performance.mark('tessera:init-sent');
-  const answer = await send<PopupInit>({ type: 'popup.init', tabId, first: FIRST });
+  const answer = await sendPopupInit(tabId);
   performance.mark('tessera:init-answered');
   return { tabId, answer };
+}
+
+/** popup.init for a tab already known (the popup's refreshes). */
+export function sendPopupInit(tabId: number | undefined): Promise<Answer<PopupInit>> {
+  return send<PopupInit>({ type: 'popup.init', tabId, first: FIRST });
 }
 
 const KEY = '__tesseraFirstPopupInit';

@@ -5,7 +5,7 @@
 // the popup puts in the document later (scrolling, searching, the next time step).
 import type { AccountData } from '../otp/account';
 import { siteOf } from '../sites/site';
-import { sortAccounts } from '../order/order';
+import { displayOrder, sortAccounts } from '../order/order';
 import { summarise, tokenCounts, type AccountRecord, type AccountSummary } from './accounts';
 import { codeNow } from './clock';
 import type { TabsPort } from './autofill';
@@ -19,12 +19,6 @@ export interface PopupCode {
   period: number | null;
   expiresAt: number | null;
   acceptedUntil: number | null;
-}
-
-/** The popup's order: accounts bound to the tab's site first (marked by `bound`), then the stable order. */
-export function displayOrder(accounts: readonly AccountSummary[], bound: ReadonlySet<string>): AccountSummary[] {
-  if (!bound.size) return [...accounts];
-  return [...accounts.filter((a) => bound.has(a.id)), ...accounts.filter((a) => !bound.has(a.id))];
 }
 
 /** The codes of `ids` (in that order) among `records`, on corrected time as codes.all gives them. */

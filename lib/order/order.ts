@@ -84,3 +84,9 @@ export function moveBy<T>(list: readonly T[], from: number, delta: number): T[] 
   out.splice(to, 0, item as T);
   return out;
 }
+
+/** The popup's order: accounts bound to the tab's site first (marked by `bound`), then the stable order. */
+export function displayOrder<T extends { id: string }>(accounts: readonly T[], bound: ReadonlySet<string>): T[] {
+  if (!bound.size) return [...accounts];
+  return [...accounts.filter((a) => bound.has(a.id)), ...accounts.filter((a) => !bound.has(a.id))];
+}
