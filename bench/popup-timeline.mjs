@@ -1,7 +1,7 @@
 // Where a popup open's time goes (issue 14), 200 accounts, worker running and stopped first:
 // medians of the page's own marks from navigation start — the document's response, the early
-// script (entrypoints/popup-early.ts) running, popup.init sent and answered
-// (components/popup/first-message.ts), the DOM ready, and the first screen of codes shown
+// script (entrypoints/popup-early.ts) running, popup.init sent and answered and the popup's own
+// reads for its first screen done (components/popup/first-message.ts), the DOM ready, and the first screen of codes shown
 // (`tessera:codes-ready`).
 // Run: node bench/popup-timeline.mjs [runs]   (npm run bench runs it with the others)
 import { buildBench, demoUri, launchWithExtension, median } from './support/chromium.mjs';
@@ -31,6 +31,7 @@ try {
           'document received': nav.responseEnd,
           'early script runs': mark('tessera:early'),
           'popup.init sent': mark('tessera:init-sent'),
+          'own reads done': mark('tessera:reads-done'),
           'DOM ready': nav.domContentLoadedEventEnd,
           'popup.init answered': mark('tessera:init-answered'),
           'codes shown': mark('tessera:codes-ready'),

@@ -12,6 +12,7 @@ import { installApi } from '../lib/platform/listener';
 import { localSettingsStore } from '../lib/platform/settings-store';
 import { browserQr } from '../lib/platform/qr-scan';
 import { endingScansOnLock, sessionScanStore } from '../lib/platform/scan-store';
+import { droppingViewOnLock, sessionPopupViews } from '../lib/platform/popup-view-store';
 import { browserTabs } from '../lib/platform/tabs';
 import { installClockObserver } from '../lib/platform/clock';
 import { browserMail } from '../lib/platform/mail';
@@ -37,7 +38,8 @@ export default defineBackground({ type: 'module', main: () => {
   // Managed policy (issue 16): its values win over the user's settings; new vault headers take its KDF cost.
   const policy = browserPolicySource();
   const settings = managedSettingsStore(localSettingsStore(), policy);
-  const keyStore = endingScansOnLock(sessionKeyStore());
+  // Locking also ends pending scan reviews and removes the popup's session view.
+  const keyStore = droppingViewOnLock(endingScansOnLock(sessionKeyStore()));
   const vault = openDeviceVault(() => Vault.open({ keyStore, kdfParams: () => newKdfParams(policyKdf(policy.current())) }));
   const sync = new SyncService({ vault, keyStore, local: browser.storage.local, session: browser.storage.session, syncArea: browser.storage.sync });
   const ctx: ApiContext = {
@@ -56,6 +58,7 @@ export default defineBackground({ type: 'module', main: () => {
       policy,
       clock: installClockObserver(),
       mail: browserMail,
+      popupViews: sessionPopupViews(),
     },
   };
   installApi(withPolicy(coreHandlers), contentHandlers, ctx);

@@ -21,7 +21,8 @@ import { useLockWatch } from '../useLockWatch';
 import { ClockWarning } from '../clock/ClockWarning';
 import { EmailCodeOffer } from '../email/EmailCodeOffer';
 import { AccountRow, type CodeInfo } from './AccountRow';
-import { askPopupInit, FIRST, ROW_H, sendPopupInit, takeEarly, type PopupInit } from './first-message';
+import { beginFirst, FIRST, ROW_H, sendPopupInit, takeEarly, type PopupInit } from './first-message';
+import { firstScreen } from '../../lib/popup/first-screen';
 import { FillConfirm, type FillChoice } from './FillConfirm';
 import { PopupActions } from './PopupActions';
 import './popup.css';
@@ -33,9 +34,24 @@ export function Popup() {
   const [init, setInit] = useState<PopupInit | null>(null);
   const [tabId, setTabId] = useState<number | undefined>();
   const refresh = useCallback(async () => {
+    // Started by popup.html's early script (first-message.ts) before this code loaded; refreshes start afresh.
+    const first = takeEarly() ?? beginFirst();
+    // The first screen from the session view, if it comes before the background's answer and
+    // still matches the vault (lib/popup/first-screen.ts); popup.init's answer replaces it.
+    let answered = false;
+    void Promise.all([first.reads, first.tab]).then(([inputs, tab]) => {
+      if (answered) return;
+      const quick = firstScreen(inputs, FIRST, Date.now());
+      // Hook for tests and benches: whether the first screen came from the session view.
+      performance.mark('tessera:first-screen', { detail: quick ? 'view' : 'none' });
+      if (!quick) return;
+      setTabId(tab?.id);
+      setInit(quick);
+      setState('unlocked');
+    }).catch(() => undefined);
     // One round trip in the usual case: popup.init answers `locked`/`no-vault` when it cannot run.
-    // The first one was started by popup.html's early script (first-message.ts), before this code loaded.
-    const { tabId: tab, answer: a } = await (takeEarly() ?? askPopupInit());
+    const { tabId: tab, answer: a } = await first.full;
+    answered = true;
     setTabId(tab);
     if (a.ok) {
       setInit(a);
@@ -82,14 +98,24 @@ function Accounts({ init, tabId, onLocked }: { init: PopupInit; tabId: number | 
   const list = useRef<HTMLDivElement>(null);
   useLockWatch(onLocked);
 
-  const loadAccounts = useCallback(async () => {
-    const a = await sendPopupInit(tabId);
-    if (!a.ok) return a.error.code === 'locked' ? onLocked() : fail(a.error.message);
+  const apply = useCallback((a: PopupInit) => {
     setAccounts(a.accounts);
     setBound(new Set(a.bound));
     setLowThreshold(a.settings.lowTokenThreshold);
     setHideCodes(a.settings.hideCodes);
     setCodes((old) => mergeCodes(old, a.codes));
+  }, []);
+  // A newer answer for the same popup (popup.init's after the session view's first screen).
+  const shownInit = useRef(init);
+  useEffect(() => {
+    if (shownInit.current === init) return;
+    shownInit.current = init;
+    apply(init);
+  }, [init]);
+  const loadAccounts = useCallback(async () => {
+    const a = await sendPopupInit(tabId);
+    if (!a.ok) return a.error.code === 'locked' ? onLocked() : fail(a.error.message);
+    apply(a);
   }, [tabId, onLocked]);
 
   // Display order: accounts bound to this tab's site first, then the stable order (accounts.list's).

@@ -1,23 +1,24 @@
-// The popup's first message, started before the popup's UI code has loaded (issue 14): popup.html
-// runs entrypoints/popup-early.ts first (its own small script in <head>), so the tab lookup and
-// popup.init — which wakes a stopped service worker and opens the vault's records — run while the
-// browser is still fetching and parsing Preact and the components. The UI then takes the answer
-// already on its way instead of asking again; later refreshes (after an unlock, a lock) ask afresh.
-// The two scripts are separate bundles (each has its own copy of this module), so the promise
-// passes between them on the page's global object.
-import type { AccountSummary } from '../../lib/api/accounts';
+// The popup's first data, started before the popup's UI code has loaded (issue 14): popup.html
+// runs entrypoints/popup-early.ts first (its own small script in <head>), which starts, while the
+// browser is still fetching and parsing Preact and the components,
+// - popup.init to the background (which may have to start first, and then opens the vault), and
+// - the reads the first screen can be drawn from without the background: the unlocked key and the
+//   session view (storage.session), the stored settings (storage.local) and the sealed rows
+//   (IndexedDB). The UI turns those into a first screen (lib/popup/first-screen.ts) when the view
+//   still matches, and popup.init's answer replaces it when it comes.
+// The UI takes what is already on its way instead of asking again; later refreshes (after an
+// unlock, a lock) ask afresh. The two scripts are separate bundles (each has its own copy of this
+// module), so the promises pass between them on the page's global object.
+import { browser } from 'wxt/browser';
 import { send, type Answer } from '../../lib/messages/client';
-import type { CodeInfo } from './AccountRow';
-import { activeWebTabId } from './active-tab';
+import { POPUP_VIEW_KEY, type PopupInit } from '../../lib/popup/view';
+import type { FirstScreenInputs } from '../../lib/popup/first-screen';
+import { SESSION_KEY } from '../../lib/vault/types';
+import { SETTINGS_KEY } from '../../lib/settings/storage-key';
+import { readRecordRows } from '../../lib/vault/raw-rows';
+import { activeWebTab, type WebTab } from './active-tab';
 
-/** What popup.init answers (lib/api/popup-init.ts). */
-export interface PopupInit {
-  accounts: AccountSummary[];
-  codes: CodeInfo[];
-  site: string | null;
-  bound: string[];
-  settings: { lowTokenThreshold: number; hideCodes: boolean };
-}
+export type { PopupInit };
 
 /** Rows of one fixed height (components/popup/popup.css --row-h), the windowing's unit. */
 export const ROW_H = 64;
@@ -30,14 +31,11 @@ export interface FirstAnswer {
   answer: Answer<PopupInit>;
 }
 
-/** popup.init for the tab the popup was opened over. */
-export async function askPopupInit(): Promise<FirstAnswer> {
-  const tabId = await activeWebTabId().catch(() => undefined);
-  // Marks for bench/popup-timeline.mjs: when the question left and when the answer came.
-  performance.mark('tessera:init-sent');
-  const answer = await sendPopupInit(tabId);
-  performance.mark('tessera:init-answered');
-  return { tabId, answer };
+/** What the popup starts at once: the background's answer, and what it reads itself meanwhile. */
+export interface FirstData {
+  tab: Promise<WebTab | undefined>;
+  full: Promise<FirstAnswer>;
+  reads: Promise<FirstScreenInputs>;
 }
 
 /** popup.init for a tab already known (the popup's refreshes). */
@@ -45,17 +43,42 @@ export function sendPopupInit(tabId: number | undefined): Promise<Answer<PopupIn
   return send<PopupInit>({ type: 'popup.init', tabId, first: FIRST });
 }
 
-const KEY = '__tesseraFirstPopupInit';
-type Holder = { [KEY]?: Promise<FirstAnswer> };
-
-/** Starts the first popup.init (popup.html's early script). */
-export function startEarly(): void {
-  performance.mark('tessera:early');
-  (globalThis as Holder)[KEY] ??= askPopupInit();
+async function readInputs(tab: Promise<WebTab | undefined>): Promise<FirstScreenInputs> {
+  const [session, local, rows, t] = await Promise.all([
+    browser.storage.session.get([SESSION_KEY, POPUP_VIEW_KEY]),
+    browser.storage.local.get(SETTINGS_KEY),
+    readRecordRows(),
+    tab,
+  ]);
+  performance.mark('tessera:reads-done');
+  return { key: session[SESSION_KEY], view: session[POPUP_VIEW_KEY], settings: local[SETTINGS_KEY], rows, tabUrl: t?.url ?? null };
 }
 
-/** The early answer once (then undefined), so that only the first render uses it. */
-export function takeEarly(): Promise<FirstAnswer> | undefined {
+/** Starts popup.init and the first screen's own reads for the tab the popup was opened over. */
+export function beginFirst(): FirstData {
+  const tab = activeWebTab().catch(() => undefined);
+  const full = tab.then(async (t) => {
+    // Marks for bench/popup-timeline.mjs: when the question left and when the answer came.
+    performance.mark('tessera:init-sent');
+    const answer = await sendPopupInit(t?.id);
+    performance.mark('tessera:init-answered');
+    return { tabId: t?.id, answer };
+  });
+  const empty: FirstScreenInputs = { key: null, view: null, settings: null, rows: null, tabUrl: null };
+  return { tab, full, reads: readInputs(tab).catch(() => empty) };
+}
+
+const KEY = '__tesseraFirstPopupData';
+type Holder = { [KEY]?: FirstData };
+
+/** Starts the first popup data (popup.html's early script). */
+export function startEarly(): void {
+  performance.mark('tessera:early');
+  (globalThis as Holder)[KEY] ??= beginFirst();
+}
+
+/** The early data once (then undefined), so that only the first render uses it. */
+export function takeEarly(): FirstData | undefined {
   const holder = globalThis as Holder;
   const e = holder[KEY];
   delete holder[KEY];

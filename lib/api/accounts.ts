@@ -55,7 +55,15 @@ export interface TokenCount {
 /** Emergency tokens per account id: held, and unused (without a used mark). */
 export async function tokenCounts(ctx: ApiContext): Promise<Map<string, TokenCount>> {
   const tokens = (await ctx.vault.read<{ accountId: string }>('token')).records;
-  const marks = usedMarksFrom((await ctx.vault.read<{ usedAt: number }>('used')).records);
+  return countTokens(tokens, (await ctx.vault.read<{ usedAt: number }>('used')).records);
+}
+
+/** Emergency tokens per account, used ones included in `total`, from the token and used records. */
+export function countTokens(
+  tokens: ReadonlyArray<{ id: string; data: { accountId: string } }>,
+  used: ReadonlyArray<{ id: string; data: { usedAt: number } }>,
+): Map<string, TokenCount> {
+  const marks = usedMarksFrom(used);
   const counts = new Map<string, TokenCount>();
   for (const t of tokens) {
     const c = counts.get(t.data.accountId) ?? { remaining: 0, total: 0 };

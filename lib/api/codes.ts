@@ -6,7 +6,7 @@
 // Clock correction (issue 15, docs/clock.md): without `at`, codes are computed on corrected time
 // when correction is on (lib/api/clock.ts codeNow); an explicit `at` is taken as given.
 import type { AccountData } from '../otp/account';
-import { codeFor } from '../otp/codes';
+import { codeOf, localCodes } from '../otp/shown-codes';
 import { TesseraError } from '../messages/errors';
 import { t } from '../i18n/i18n';
 import type { AnswerFields } from './contract';
@@ -16,10 +16,7 @@ import { codeNow } from './clock';
 import { str } from './router';
 import type { ApiContext, Message, Result } from './types';
 
-export function codeOf(rec: AccountRecord, now: number) {
-  if (rec.data.type === 'tokens') throw new TesseraError('wrong-type');
-  return codeFor({ ...rec.data, type: rec.data.type }, now);
-}
+export { codeOf, localCodes };
 
 /** The latest moment a JavaScript Date can hold (ECMA-262 §21.4.1.1): 8.64 × 10^15 ms. */
 export const MAX_TIME = 8.64e15;
@@ -48,27 +45,6 @@ export async function getCode(msg: Message, ctx: ApiContext): Promise<AnswerFiel
 export async function allCodes(_msg: Message, ctx: ApiContext): Promise<Result> {
   const { now, shiftMs } = await codeNow(ctx);
   return { codes: localCodes(await loadAccounts(ctx), now, shiftMs), now: now + shiftMs };
-}
-
-/**
- * The codes of these accounts at (corrected) `now`, with `expiresAt`/`acceptedUntil` on this
- * device's clock (`shiftMs` added back), token lists skipped. Shared by codes.all and the popup's
- * popup.init/popup.codes so the countdowns agree.
- */
-export function localCodes(records: Iterable<AccountRecord>, now: number, shiftMs: number) {
-  const local = (x: number | null) => (x === null ? null : x + shiftMs);
-  const codes = [];
-  for (const r of records) {
-    if (r.data.type === 'tokens') continue;
-    // One account that can't make a code (a record from a newer version, say) must not blank the rest.
-    try {
-      const c = codeOf(r, now);
-      codes.push({ id: r.id, ...c, expiresAt: local(c.expiresAt), acceptedUntil: local(c.acceptedUntil) });
-    } catch {
-      continue;
-    }
-  }
-  return codes;
 }
 
 /**

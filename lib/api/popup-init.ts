@@ -3,10 +3,13 @@
 // and the accounts bound to it, and the settings the rows use — so a popup over 1,000 accounts
 // costs one round trip and a screenful of HMACs. popup.codes then gives the codes of the rows
 // the popup puts in the document later (scrolling, searching, the next time step).
+// Each popup.init also leaves the session view (lib/popup/view.ts) for the next popup, which
+// draws its first screen from it before this background has even started.
 import type { AccountData } from '../otp/account';
 import { siteOf } from '../sites/site';
 import { displayOrder, sortAccounts } from '../order/order';
-import { summarise, tokenCounts, type AccountRecord, type AccountSummary } from './accounts';
+import { VIEW_VERSION, type PopupView } from '../popup/view';
+import { countTokens, summarise, type AccountRecord } from './accounts';
 import { codeNow } from './clock';
 import type { TabsPort } from './autofill';
 import { localCodes } from './codes';
@@ -21,29 +24,49 @@ export interface PopupCode {
   acceptedUntil: number | null;
 }
 
+/** Where the popup's session view goes (lib/platform/popup-view-store.ts; a fake in unit tests). */
+export interface PopupViewPort {
+  /** The stamp of the stored settings as they are now (lib/popup/view.ts settingsStamp). */
+  settingsStamp(): Promise<string>;
+  save(view: PopupView): Promise<void>;
+}
+
 /** The codes of `ids` (in that order) among `records`, on corrected time as codes.all gives them. */
-async function codesOf(records: ReadonlyMap<string, AccountRecord>, ids: Iterable<string>, ctx: ApiContext): Promise<{ codes: PopupCode[]; now: number }> {
+async function codesOf(records: ReadonlyMap<string, AccountRecord>, ids: Iterable<string>, ctx: ApiContext): Promise<{ codes: PopupCode[]; now: number; shiftMs: number }> {
   const { now, shiftMs } = await codeNow(ctx);
   const picked = [...ids].map((id) => records.get(id)).filter((r): r is AccountRecord => r !== undefined);
-  return { codes: localCodes(picked, now, shiftMs), now: now + shiftMs };
+  return { codes: localCodes(picked, now, shiftMs), now: now + shiftMs, shiftMs };
 }
 
 /** popup.init: `tabId` (optional), `first` (rows on the first screen, default 30). */
 export async function popupInit(msg: Message, ctx: ApiContext): Promise<Result> {
   const tabId = typeof msg.tabId === 'number' ? msg.tabId : undefined;
   const first = msg.first === undefined ? 30 : Math.max(0, Math.min(10_000, int(msg, 'first')));
-  const [read, counts, settings, url] = await Promise.all([
-    ctx.vault.read<AccountData>('account'),
-    tokenCounts(ctx),
+  const views = ctx.services?.popupViews as PopupViewPort | undefined;
+  // The stored settings' stamp is read BEFORE the settings: a change in between leaves the view
+  // naming the older settings, which the popup then sees do not match (never the other way round).
+  const stamp = views ? await views.settingsStamp().catch(() => null) : null;
+  const [snap, settings, url] = await Promise.all([
+    ctx.vault.snapshot(),
     ctx.settings.get(),
     tabId !== undefined && ctx.services?.tabs ? (ctx.services.tabs as TabsPort).tabUrl(tabId).catch(() => null) : Promise.resolve<string | null>(null),
   ]);
+  const byKind = (kind: string) => snap.records.filter((r) => r.kind === kind);
+  const accountRecords = byKind('account') as AccountRecord[];
+  const counts = countTokens(byKind('token') as never, byKind('used') as never);
   const site = url ? siteOf(url) : null;
-  const accounts = sortAccounts(read.records.map((r) => summarise(r, counts.get(r.id))));
+  const accounts = sortAccounts(accountRecords.map((r) => summarise(r, counts.get(r.id))));
   const bound = site ? accounts.filter((a) => a.sites.includes(site)).map((a) => a.id) : [];
   const shown = displayOrder(accounts, new Set(bound)).slice(0, first).map((a) => a.id);
-  const { codes, now } = await codesOf(new Map(read.records.map((r) => [r.id, r as AccountRecord])), shown, ctx);
-  return { accounts, codes, site, bound, now, settings: { lowTokenThreshold: settings.lowTokenThreshold, hideCodes: settings.hideCodes }, ...(read.corrupt.length ? { corrupt: read.corrupt } : {}) };
+  const { codes, now, shiftMs } = await codesOf(new Map(accountRecords.map((r) => [r.id, r])), shown, ctx);
+  const rowSettings = { lowTokenThreshold: settings.lowTokenThreshold, hideCodes: settings.hideCodes };
+  const corrupt = snap.corrupt.filter((c) => c.kind === 'account');
+  // Not awaited: the answer does not wait for the view, and a view that fails to save only means
+  // the next popup waits for this background as before.
+  if (views && stamp !== null) {
+    void views.save({ v: VIEW_VERSION, vaultId: snap.vaultId, kid: snap.kid, fingerprint: snap.fingerprint, settingsStamp: stamp, accounts, settings: rowSettings, shiftMs }).catch(() => undefined);
+  }
+  return { accounts, codes, site, bound, now, settings: rowSettings, ...(corrupt.length ? { corrupt } : {}) };
 }
 
 /** popup.codes: `ids`, the rows the popup has in its document; answers their codes. */
@@ -53,5 +76,6 @@ export async function popupCodes(msg: Message, ctx: ApiContext): Promise<Result>
   const records = new Map<string, AccountRecord>();
   // Reading by id would open each record alone; one indexed read is cheaper past a few dozen.
   for (const r of (await ctx.vault.read<AccountData>('account')).records) if (want.has(r.id)) records.set(r.id, r as AccountRecord);
-  return codesOf(records, ids, ctx);
+  const { codes, now } = await codesOf(records, ids, ctx);
+  return { codes, now };
 }

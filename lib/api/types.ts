@@ -1,6 +1,6 @@
 // The background's API layer: what a handler gets (ApiContext) and what it is.
 // Handlers are plain async functions over a context, so they are tested without a browser.
-import type { KeyStore, OpenRecord, ReadResult, RecordKind, VaultChange, VaultState } from '../vault/types';
+import type { KeyStore, OpenRecord, ReadResult, RecordKind, Snapshot, VaultChange, VaultState } from '../vault/types';
 import type { Settings } from '../settings/settings';
 
 /** The part of lib/vault/vault.ts the API uses. */
@@ -11,6 +11,8 @@ export interface VaultLike {
   lock(): Promise<void>;
   changePassphrase(old: string, next: string, options?: { replaceKey?: boolean }): Promise<void>;
   read<T>(kind?: RecordKind): Promise<ReadResult<T>>;
+  /** Every live record with the fingerprint of the rows read (lib/record/fingerprint.ts). */
+  snapshot<T>(): Promise<Snapshot<T>>;
   get<T>(id: string): Promise<OpenRecord<T> | null>;
   commit(change: VaultChange): Promise<void>;
 }

@@ -2,8 +2,9 @@
 import { browser } from 'wxt/browser';
 import { applySettings, DEFAULT_SETTINGS, type Settings } from '../settings/settings';
 import type { SettingsStore } from '../api/types';
+import { SETTINGS_KEY } from '../settings/storage-key';
 
-const KEY = 'settings';
+const KEY = SETTINGS_KEY;
 
 export function localSettingsStore(): SettingsStore {
   return {

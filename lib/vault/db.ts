@@ -5,9 +5,9 @@
 //            'passkey-notice' (how many wraps were dropped when the vault key was replaced)
 //   records  SealedRecord by `id`, with an index on `kind`
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { RecordKind, SealedRecord, VaultHeader } from './types';
+import { DEFAULT_DB_NAME, type RecordKind, type SealedRecord, type VaultHeader } from './types';
 
-export const DEFAULT_DB_NAME = 'tessera-vault';
+export { DEFAULT_DB_NAME };
 export const DB_VERSION = 1;
 
 export type MetaKey = 'header' | 'device' | 'clock' | 'candidates' | 'staged' | 'unproven' | 'sync' | 'passkeys' | 'passkey-used' | 'passkey-notice';

@@ -4,9 +4,9 @@
 import { browser } from 'wxt/browser';
 import { KEY_BYTES } from '../crypto/aead';
 import { fromBase64, toBase64 } from '../crypto/encoding';
-import type { KeyStore } from './types';
+import { SESSION_KEY, type KeyStore } from './types';
 
-export const SESSION_KEY = 'vaultKey';
+export { SESSION_KEY };
 
 /** The part of a `storage` area this store uses (browser.storage.session; a fake in tests). */
 export interface StorageAreaLike {

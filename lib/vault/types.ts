@@ -6,6 +6,12 @@ import type { RecordKeyring, RecordKind, SealedRecord, VaultHeader } from '../re
 
 export type { KdfParams, RecordKeyring, RecordKind, SealedRecord, VaultHeader } from '../record/types';
 
+/** The vault's IndexedDB database (lib/vault/db.ts; read raw by lib/vault/raw-rows.ts). */
+export const DEFAULT_DB_NAME = 'tessera-vault';
+
+/** storage.session's entry for the unlocked vault key (lib/vault/session-key-store.ts). */
+export const SESSION_KEY = 'vaultKey';
+
 /** A record opened with the vault key. */
 export interface OpenRecord<T = unknown> {
   id: string;
@@ -34,6 +40,13 @@ export interface VaultChange {
 export interface ReadResult<T = unknown> {
   records: Array<OpenRecord<T>>;
   corrupt: Array<{ id: string; kind: RecordKind }>;
+}
+
+/** read() of every kind plus what names the rows read: their fingerprint and the key ring's ids. */
+export interface Snapshot<T = unknown> extends ReadResult<T> {
+  fingerprint: string;
+  vaultId: string;
+  kid: string;
 }
 
 /** What applyRemote did with a batch. */

@@ -10,6 +10,7 @@ import { t } from '../i18n/i18n';
 import { TesseraError } from '../messages/errors';
 import { acceptableHeader, judgeRemote, plausibleStamp } from '../record/accept';
 import { isRecordKind, isSealedRecord, keyId, keyring, openVersion, sealVersion } from '../record/envelope';
+import { recordsFingerprint } from '../record/fingerprint';
 import { OpenCache } from '../record/open-cache';
 import { VAULT_FORMAT, headerMac, isVaultHeader, openPreviousKeys, sealPreviousKeys, verifyHeaderMac } from '../record/header';
 import { HlcClock, compareHlc, isHlc } from '../record/hlc';
@@ -21,7 +22,7 @@ import { cleanName, isCredentialId, PRF_BYTES, unwrapWithPrf, wrapWithPrf } from
 import { isPasskeyWrap, MAX_PASSKEYS } from '../record/header';
 import type { PasskeyWrap } from '../record/types';
 import type {
-  ApplyResult, KdfParams, KeyStore, LocalReplica, OpenRecord, ReadResult, RecordKeyring, RecordKind, SealedRecord, SyncMeta,
+  ApplyResult, KdfParams, KeyStore, LocalReplica, OpenRecord, ReadResult, RecordKeyring, RecordKind, SealedRecord, Snapshot, SyncMeta,
   VaultChange, VaultHeader, VaultState,
 } from './types';
 
@@ -382,6 +383,22 @@ export class Vault implements LocalReplica {
   async read<T>(kind?: RecordKind): Promise<ReadResult<T>> {
     const ring = await this.requireRing();
     const rows: unknown[] = kind ? await this.db.getAllFromIndex('records', 'kind', kind) : await this.db.getAll('records');
+    return this.openRows<T>(ring, rows);
+  }
+
+  /**
+   * Every live record of every kind, opened as read() opens them, with the fingerprint of the
+   * records store (lib/record/fingerprint.ts) taken from the same rows in the same read, and the
+   * vault and key ids they were opened under: the
+   * popup's session view (lib/popup/view.ts) names the rows it was built from this way.
+   */
+  async snapshot<T>(): Promise<Snapshot<T>> {
+    const ring = await this.requireRing();
+    const rows: unknown[] = await this.db.getAll('records');
+    return { ...this.openRows<T>(ring, rows), fingerprint: recordsFingerprint(rows), vaultId: ring.vaultId, kid: ring.kid };
+  }
+
+  private openRows<T>(ring: RecordKeyring, rows: unknown[]): ReadResult<T> {
     const result: ReadResult<T> = { records: [], corrupt: [] };
     for (const row of rows) {
       const r = row as Partial<SealedRecord>;

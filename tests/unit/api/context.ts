@@ -15,7 +15,7 @@ export function memorySettings(): SettingsStore {
 
 export async function makeApi(o: { handlers?: Record<string, Handler>; unlocked?: boolean } = {}) {
   const clock = { now: Date.UTC(2026, 10, 28, 12, 0, 0) };
-  const { vault, name } = await makeVault({ now: () => clock.now });
+  const { vault, name, keyStore } = await makeVault({ now: () => clock.now });
   let changes = 0;
   const ctx: ApiContext = { vault, settings: memorySettings(), now: () => clock.now, onChange: () => void changes++ };
   const handlers = o.handlers ?? coreHandlers;
@@ -25,5 +25,5 @@ export async function makeApi(o: { handlers?: Record<string, Handler>; unlocked?
     const a = await call({ type: 'vault.setup', passphrase: PASS });
     if (!a.ok) throw new Error(a.error.message);
   }
-  return { call, ctx, clock, dbName: name, changes: () => changes };
+  return { call, ctx, clock, dbName: name, keyStore, changes: () => changes };
 }
