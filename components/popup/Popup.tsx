@@ -39,9 +39,9 @@ export function Popup() {
     // The first screen from the session view, if it comes before the background's answer and
     // still matches the vault (lib/popup/first-screen.ts); popup.init's answer replaces it.
     let answered = false;
-    void Promise.all([first.reads, first.tab]).then(([inputs, tab]) => {
+    void Promise.all([first.reads, first.tab]).then(([reads, tab]) => {
       if (answered) return;
-      const quick = firstScreen(inputs, FIRST, Date.now());
+      const quick = firstScreen(reads, Date.now());
       // Hook for tests and benches: whether the first screen came from the session view.
       performance.mark('tessera:first-screen', { detail: quick ? 'view' : 'none' });
       if (!quick) return;
@@ -60,7 +60,8 @@ export function Popup() {
     setInit(null);
     setState(a.error.code === 'no-vault' ? 'new' : 'locked');
   }, []);
-  useEffect(() => void refresh(), [refresh]);
+  // In the commit itself, not after the next frame (useEffect): the answers may already be here.
+  useLayoutEffect(() => void refresh(), [refresh]);
   if (state === 'loading') return <main class="popup" aria-busy="true" />;
   if (state === 'new') return <main class="popup"><SetupForm onDone={refresh} /></main>;
   if (state === 'locked' || !init) return <main class="popup"><UnlockForm onDone={refresh} /></main>;

@@ -12,10 +12,11 @@
 import { browser } from 'wxt/browser';
 import { send, type Answer } from '../../lib/messages/client';
 import { POPUP_VIEW_KEY, type PopupInit } from '../../lib/popup/view';
-import type { FirstScreenInputs } from '../../lib/popup/first-screen';
+import { planFirstScreen } from '../../lib/popup/plan';
+import type { FirstScreenReads } from '../../lib/popup/first-screen';
 import { SESSION_KEY } from '../../lib/vault/types';
 import { SETTINGS_KEY } from '../../lib/settings/storage-key';
-import { readRecordRows } from '../../lib/vault/raw-rows';
+import { openVaultDbRaw, readRowsWithGeneration } from '../../lib/vault/raw-read';
 import { activeWebTab, type WebTab } from './active-tab';
 
 export type { PopupInit };
@@ -35,7 +36,7 @@ export interface FirstAnswer {
 export interface FirstData {
   tab: Promise<WebTab | undefined>;
   full: Promise<FirstAnswer>;
-  reads: Promise<FirstScreenInputs>;
+  reads: Promise<FirstScreenReads>;
 }
 
 /** popup.init for a tab already known (the popup's refreshes). */
@@ -43,15 +44,21 @@ export function sendPopupInit(tabId: number | undefined): Promise<Answer<PopupIn
   return send<PopupInit>({ type: 'popup.init', tabId, first: FIRST });
 }
 
-async function readInputs(tab: Promise<WebTab | undefined>): Promise<FirstScreenInputs> {
-  const [session, local, rows, t] = await Promise.all([
+async function readFirst(tab: Promise<WebTab | undefined>): Promise<FirstScreenReads> {
+  const [session, local, db, t] = await Promise.all([
     browser.storage.session.get([SESSION_KEY, POPUP_VIEW_KEY]),
     browser.storage.local.get(SETTINGS_KEY),
-    readRecordRows(),
+    openVaultDbRaw(),
     tab,
   ]);
+  const plan = session[SESSION_KEY] ? planFirstScreen(session[POPUP_VIEW_KEY], local[SETTINGS_KEY], t?.url ?? null, FIRST) : null;
+  if (!plan || !db) {
+    db?.close();
+    return { key: null, plan: null, generation: undefined, rows: null };
+  }
+  const read = await readRowsWithGeneration(db, plan.ids);
   performance.mark('tessera:reads-done');
-  return { key: session[SESSION_KEY], view: session[POPUP_VIEW_KEY], settings: local[SETTINGS_KEY], rows, tabUrl: t?.url ?? null };
+  return { key: session[SESSION_KEY], plan, generation: read?.generation, rows: read?.rows ?? null };
 }
 
 /** Starts popup.init and the first screen's own reads for the tab the popup was opened over. */
@@ -64,8 +71,8 @@ export function beginFirst(): FirstData {
     performance.mark('tessera:init-answered');
     return { tabId: t?.id, answer };
   });
-  const empty: FirstScreenInputs = { key: null, view: null, settings: null, rows: null, tabUrl: null };
-  return { tab, full, reads: readInputs(tab).catch(() => empty) };
+  const none: FirstScreenReads = { key: null, plan: null, generation: undefined, rows: null };
+  return { tab, full, reads: readFirst(tab).catch(() => none) };
 }
 
 const KEY = '__tesseraFirstPopupData';

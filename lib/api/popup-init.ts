@@ -63,8 +63,13 @@ export async function popupInit(msg: Message, ctx: ApiContext): Promise<Result> 
   const corrupt = snap.corrupt.filter((c) => c.kind === 'account');
   // Not awaited: the answer does not wait for the view, and a view that fails to save only means
   // the next popup waits for this background as before.
-  if (views && stamp !== null) {
-    void views.save({ v: VIEW_VERSION, vaultId: snap.vaultId, kid: snap.kid, fingerprint: snap.fingerprint, settingsStamp: stamp, accounts, settings: rowSettings, shiftMs }).catch(() => undefined);
+  if (views && stamp !== null && snap.generation !== null) {
+    const hlcOf = new Map(accountRecords.map((r) => [r.id, r.hlc]));
+    const view: PopupView = {
+      v: VIEW_VERSION, vaultId: snap.vaultId, kid: snap.kid, generation: snap.generation, settingsStamp: stamp,
+      accounts, stamps: accounts.map((a) => hlcOf.get(a.id)!), settings: rowSettings, shiftMs,
+    };
+    void views.save(view).catch(() => undefined);
   }
   return { accounts, codes, site, bound, now, settings: rowSettings, ...(corrupt.length ? { corrupt } : {}) };
 }

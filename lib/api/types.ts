@@ -11,7 +11,7 @@ export interface VaultLike {
   lock(): Promise<void>;
   changePassphrase(old: string, next: string, options?: { replaceKey?: boolean }): Promise<void>;
   read<T>(kind?: RecordKind): Promise<ReadResult<T>>;
-  /** Every live record with the fingerprint of the rows read (lib/record/fingerprint.ts). */
+  /** Every live record with the vault's generation read with them (lib/vault/vault.ts snapshot). */
   snapshot<T>(): Promise<Snapshot<T>>;
   get<T>(id: string): Promise<OpenRecord<T> | null>;
   commit(change: VaultChange): Promise<void>;

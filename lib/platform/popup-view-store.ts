@@ -5,7 +5,7 @@
 // contexts only (background.ts sets TRUSTED_CONTEXTS); it holds names and sites, never a seed.
 import { browser } from 'wxt/browser';
 import type { PopupViewPort } from '../api/popup-init';
-import { POPUP_VIEW_KEY, settingsStamp } from '../popup/view';
+import { POPUP_VIEW_KEY, settingsStamp, viewText } from '../popup/view';
 import type { KeyStore } from '../vault/types';
 import { SETTINGS_KEY } from '../settings/storage-key';
 
@@ -15,7 +15,7 @@ export function sessionPopupViews(): PopupViewPort {
       return settingsStamp((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
     },
     async save(view) {
-      await browser.storage.session.set({ [POPUP_VIEW_KEY]: view });
+      await browser.storage.session.set({ [POPUP_VIEW_KEY]: viewText(view) });
     },
   };
 }

@@ -1,33 +1,27 @@
-// The popup's first screen without the background (issue 14): from the session view
-// (lib/popup/view.ts), the unlocked key and the sealed rows the popup reads itself, the accounts in
-// display order and the codes of the rows a first screen shows. Nothing here trusts the view
-// further than it can check: the view is used only when the rows' fingerprint and the stored
-// settings are the ones it was built from, and each code comes from a row opened under the key
-// (XChaCha20-Poly1305, docs/vault-format.md "Records"), never from the view. Any mismatch or
-// failure answers null, and the popup waits for popup.init instead; popup.init's answer replaces
-// this one in any case.
+// The popup's first screen without the background (issue 14): the plan from the session view
+// (lib/popup/plan.ts), the unlocked key, and the sealed rows of the first screen read with the
+// vault's generation in one IndexedDB transaction, turned into what popup.init answers. Nothing
+// here trusts the view further than it can check: it is used only while the vault's generation is
+// the one it was built at, each row must be the version it names (its stamp), and each code comes
+// from a row opened under the key (XChaCha20-Poly1305, docs/vault-format.md "Records"). Any
+// mismatch or failure answers null, and the popup waits for popup.init instead; popup.init's
+// answer replaces this one in any case.
 import type { AccountData } from '../otp/account';
 import { localCodes } from '../otp/shown-codes';
-import { displayOrder } from '../order/order';
 import { KEY_BYTES } from '../crypto/aead';
 import { fromBase64 } from '../crypto/encoding';
 import { isSealedRecord, openVersion } from '../record/envelope';
-import { recordsFingerprint } from '../record/fingerprint';
-import { hostInSite, hostOfUrl } from '../sites/host-in-site';
-import { isPopupView, settingsStamp, type PopupInit } from './view';
+import type { FirstScreenPlan } from './plan';
+import type { PopupInit } from './view';
 
 /** What the popup reads on its own before the background answers. */
-export interface FirstScreenInputs {
+export interface FirstScreenReads {
   /** storage.session's vault key (base64), absent while locked. */
   key: unknown;
-  /** storage.session's view. */
-  view: unknown;
-  /** storage.local's stored settings. */
-  settings: unknown;
-  /** Every row of the records store, in key order; null when it could not be read. */
+  plan: FirstScreenPlan | null;
+  /** The vault's generation and the rows of plan.ids (undefined where there is none), read together. */
+  generation: unknown;
   rows: unknown[] | null;
-  /** The URL of the tab the popup opened over, if any. */
-  tabUrl: string | null;
 }
 
 function keyOf(x: unknown): Uint8Array | null {
@@ -40,33 +34,21 @@ function keyOf(x: unknown): Uint8Array | null {
   }
 }
 
-/** The first screen (`first` rows) at device time `now`, or null when the view cannot be trusted as is. */
-export function firstScreen(inputs: FirstScreenInputs, first: number, now: number): PopupInit | null {
-  const { view, rows } = inputs;
-  const key = keyOf(inputs.key);
-  if (!key || !rows || !isPopupView(view)) return null;
-  if (settingsStamp(inputs.settings) !== view.settingsStamp || recordsFingerprint(rows) !== view.fingerprint) return null;
-  const host = inputs.tabUrl ? hostOfUrl(inputs.tabUrl) : null;
-  let site: string | null = null;
-  const bound: string[] = [];
-  if (host) {
-    for (const a of view.accounts) {
-      const s = a.sites.find((x) => hostInSite(host, x));
-      if (s === undefined) continue;
-      bound.push(a.id);
-      site ??= s;
-    }
-  }
-  const byId = new Map<string, unknown>();
-  for (const row of rows) byId.set(String((row as { id?: unknown } | null)?.id), row);
+/** The first screen at device time `now`, or null when the view cannot be trusted as is. */
+export function firstScreen(reads: FirstScreenReads, now: number): PopupInit | null {
+  const { plan, rows } = reads;
+  const key = keyOf(reads.key);
+  if (!key || !plan || !rows || rows.length !== plan.ids.length || reads.generation !== plan.view.generation) return null;
+  const { view } = plan;
   const ring = { vaultId: view.vaultId, kid: view.kid, key };
+  const types = new Map(view.accounts.map((a) => [a.id, a.type]));
   const opened: Array<{ id: string; data: AccountData }> = [];
-  for (const a of displayOrder(view.accounts, new Set(bound)).slice(0, Math.max(0, first))) {
-    if (a.type === 'tokens') continue;
-    const row = byId.get(a.id);
-    if (!isSealedRecord(row) || row.deleted || row.kind !== 'account') return null;
+  for (const [i, id] of plan.ids.entries()) {
+    const row = rows[i];
+    if (!isSealedRecord(row) || row.id !== id || row.deleted || row.kind !== 'account' || row.hlc !== plan.stamps[i]) return null;
+    if (types.get(id) === 'tokens') continue;
     try {
-      opened.push({ id: a.id, data: openVersion<AccountData>(ring, row)! });
+      opened.push({ id, data: openVersion<AccountData>(ring, row)! });
     } catch {
       return null; // does not open under this key: the background reports it
     }
@@ -74,8 +56,8 @@ export function firstScreen(inputs: FirstScreenInputs, first: number, now: numbe
   return {
     accounts: view.accounts,
     codes: localCodes(opened, now - view.shiftMs, view.shiftMs),
-    site,
-    bound,
+    site: plan.site,
+    bound: plan.bound,
     settings: { ...view.settings },
   };
 }

@@ -2,7 +2,8 @@
 //   meta     out-of-line keys: 'header' (VaultHeader), 'device' (this device's random id),
 //            'clock' (the last hybrid-logical-clock stamp, so stamps stay monotonic across restarts),
 //            'passkeys' (this device's own passkey wraps), 'passkey-used' (last use of each),
-//            'passkey-notice' (how many wraps were dropped when the vault key was replaced)
+//            'passkey-notice' (how many wraps were dropped when the vault key was replaced),
+//            'generation' (a random id each write transaction replaces: lib/popup/view.ts)
 //   records  SealedRecord by `id`, with an index on `kind`
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { DEFAULT_DB_NAME, type RecordKind, type SealedRecord, type VaultHeader } from './types';
@@ -10,7 +11,7 @@ import { DEFAULT_DB_NAME, type RecordKind, type SealedRecord, type VaultHeader }
 export { DEFAULT_DB_NAME };
 export const DB_VERSION = 1;
 
-export type MetaKey = 'header' | 'device' | 'clock' | 'candidates' | 'staged' | 'unproven' | 'sync' | 'passkeys' | 'passkey-used' | 'passkey-notice';
+export type MetaKey = 'header' | 'device' | 'clock' | 'candidates' | 'staged' | 'unproven' | 'sync' | 'passkeys' | 'passkey-used' | 'passkey-notice' | 'generation';
 
 export interface VaultSchema extends DBSchema {
   meta: { key: MetaKey; value: VaultHeader | string | unknown };

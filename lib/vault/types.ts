@@ -42,9 +42,10 @@ export interface ReadResult<T = unknown> {
   corrupt: Array<{ id: string; kind: RecordKind }>;
 }
 
-/** read() of every kind plus what names the rows read: their fingerprint and the key ring's ids. */
+/** read() of every kind plus what names the state read: the vault's generation and the key ring's ids. */
 export interface Snapshot<T = unknown> extends ReadResult<T> {
-  fingerprint: string;
+  /** The vault's generation when read (lib/vault/vault.ts transact), null if it has none. */
+  generation: string | null;
   vaultId: string;
   kid: string;
 }

@@ -10,7 +10,6 @@ import { t } from '../i18n/i18n';
 import { TesseraError } from '../messages/errors';
 import { acceptableHeader, judgeRemote, plausibleStamp } from '../record/accept';
 import { isRecordKind, isSealedRecord, keyId, keyring, openVersion, sealVersion } from '../record/envelope';
-import { recordsFingerprint } from '../record/fingerprint';
 import { OpenCache } from '../record/open-cache';
 import { VAULT_FORMAT, headerMac, isVaultHeader, openPreviousKeys, sealPreviousKeys, verifyHeaderMac } from '../record/header';
 import { HlcClock, compareHlc, isHlc } from '../record/hlc';
@@ -387,15 +386,21 @@ export class Vault implements LocalReplica {
   }
 
   /**
-   * Every live record of every kind, opened as read() opens them, with the fingerprint of the
-   * records store (lib/record/fingerprint.ts) taken from the same rows in the same read, and the
-   * vault and key ids they were opened under: the
-   * popup's session view (lib/popup/view.ts) names the rows it was built from this way.
+   * Every live record of every kind, opened as read() opens them, with the vault's generation
+   * read in the same transaction (a random id every write transaction replaces: see transact) and
+   * the vault and key ids they were opened under: the popup's session view (lib/popup/view.ts)
+   * names the state it was built from this way, and the popup checks it in one small read.
    */
   async snapshot<T>(): Promise<Snapshot<T>> {
     const ring = await this.requireRing();
-    const rows: unknown[] = await this.db.getAll('records');
-    return { ...this.openRows<T>(ring, rows), fingerprint: recordsFingerprint(rows), vaultId: ring.vaultId, kid: ring.kid };
+    for (let attempt = 0; ; attempt++) {
+      const tx = this.db.transaction(['records', 'meta'], 'readonly');
+      const [rows, generation] = await Promise.all([tx.objectStore('records').getAll() as Promise<unknown[]>, tx.objectStore('meta').get('generation')]);
+      if (typeof generation === 'string' || attempt > 0) {
+        return { ...this.openRows<T>(ring, rows), generation: typeof generation === 'string' ? generation : null, vaultId: ring.vaultId, kid: ring.kid };
+      }
+      await this.transact(async () => {}); // a vault written before generations existed gets its first one
+    }
   }
 
   private openRows<T>(ring: RecordKeyring, rows: unknown[]): ReadResult<T> {
@@ -830,6 +835,9 @@ export class Vault implements LocalReplica {
     const done = tx.done;
     done.catch(() => {}); // observed below; an aborted transaction must not count as unhandled
     try {
+      // A new generation with every write, in the same transaction (so it commits or aborts
+      // with the write): whoever read the old one knows the vault may have changed since.
+      await tx.objectStore('meta').put(randomId(), 'generation');
       await body(tx);
       await done;
     } catch (e) {

@@ -44,7 +44,10 @@ async function openOnce(context: BrowserContext, extensionId: string): Promise<v
   await popup.close();
 }
 
-const sessionView = (extPage: Page) => extPage.evaluate(async () => (await chrome.storage.session.get('popupView')).popupView as { accounts: unknown[] } | undefined);
+const sessionView = (extPage: Page) => extPage.evaluate(async () => {
+  const text = (await chrome.storage.session.get('popupView')).popupView as string | undefined;
+  return text === undefined ? undefined : (JSON.parse(text) as { accounts: unknown[] });
+});
 
 test('a matching view draws the first screen with the right codes before the background answers', async ({ context, extensionId, api, extPage }) => {
   await setUpVault(api);

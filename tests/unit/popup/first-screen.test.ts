@@ -1,15 +1,17 @@
-// The popup's first screen from the session view (issue 14, lib/popup/first-screen.ts): it must
-// show exactly what popup.init shows while the view matches, and nothing (null: the popup waits
-// for the background) as soon as the records, the stored settings or the key no longer match.
+// The popup's first screen from the session view (issue 14, lib/popup/plan.ts and
+// first-screen.ts): it must show exactly what popup.init shows while the view matches, and
+// nothing (null: the popup waits for the background) as soon as the vault was written, the stored
+// settings changed, or the key or a row no longer match.
 import { describe, expect, it } from 'vitest';
 import { toBase64 } from '../../../lib/crypto/encoding';
-import { firstScreen, type FirstScreenInputs } from '../../../lib/popup/first-screen';
-import { settingsStamp, type PopupView } from '../../../lib/popup/view';
+import { firstScreen, type FirstScreenReads } from '../../../lib/popup/first-screen';
+import { planFirstScreen } from '../../../lib/popup/plan';
+import { parseView, settingsStamp, viewText, type PopupInit, type PopupView } from '../../../lib/popup/view';
 import type { PopupViewPort } from '../../../lib/api/popup-init';
-import { readRecordRows } from '../../../lib/vault/raw-rows';
+import { openVaultDbRaw, readRowsWithGeneration } from '../../../lib/vault/raw-read';
 import { hostInSite, hostOfUrl } from '../../../lib/sites/host-in-site';
 import { makeApi } from '../api/context';
-import { patchRecord } from '../vault/helpers';
+import { failNthPut, patchRecord } from '../vault/helpers';
 
 const SECRET = 'JBSWY3DPEHPK3PXP';
 const uri = (issuer: string, label: string, extra = '') => `otpauth://totp/${issuer}:${label}?secret=${SECRET}&issuer=${issuer}${extra}`;
@@ -33,15 +35,14 @@ async function setUp() {
     await Promise.resolve(); // the view is saved after the answer
     return a;
   };
-  const inputs = async (over: Partial<FirstScreenInputs> = {}): Promise<FirstScreenInputs> => ({
-    key: toBase64((await api.keyStore.get())!),
-    view: state.saved,
-    settings: state.stored,
-    rows: await readRecordRows(api.dbName),
-    tabUrl,
-    ...over,
-  });
-  return { ...api, state, init, inputs, setTab: (u: string) => void (tabUrl = u) };
+  /** The popup's whole path: plan from the view, one read of the rows and the generation, then open. */
+  const screen = async (o: { first?: number; view?: unknown; settings?: unknown; tabUrl?: string | null; reads?: Partial<FirstScreenReads> } = {}): Promise<PopupInit | null> => {
+    const plan = planFirstScreen('view' in o ? o.view : state.saved && viewText(state.saved), 'settings' in o ? o.settings : state.stored, o.tabUrl === undefined ? tabUrl : o.tabUrl, o.first ?? 10);
+    const db = await openVaultDbRaw(api.dbName);
+    const read = plan && db ? await readRowsWithGeneration(db, plan.ids) : null;
+    return firstScreen({ key: toBase64((await api.keyStore.get())!), plan, generation: read?.generation, rows: read?.rows ?? null, ...o.reads }, api.clock.now);
+  };
+  return { ...api, state, init, screen, setTab: (u: string) => void (tabUrl = u) };
 }
 
 describe('popup first screen from the session view', () => {
@@ -49,7 +50,7 @@ describe('popup first screen from the session view', () => {
     const t = await setUp();
     const init = await t.init();
     expect(t.state.saved).not.toBeNull();
-    const quick = firstScreen(await t.inputs(), 10, t.clock.now);
+    const quick = (await t.screen());
     expect(quick).not.toBeNull();
     expect(quick!.accounts).toEqual(init.accounts);
     expect(quick!.bound).toEqual(init.bound);
@@ -60,7 +61,7 @@ describe('popup first screen from the session view', () => {
     expect(quick!.settings).toEqual(init.settings);
     // The HOTP account's code is its counter's (7), as popup.init gives it, and showing it moves nothing.
     const hot = init.accounts.find((a) => a.issuer === 'Hot')!;
-    const all = firstScreen(await t.inputs(), 100, t.clock.now)!;
+    const all = (await t.screen({ first: 100 }))!;
     expect(all.codes.find((c) => c.id === hot.id)).toEqual((await t.call({ type: 'codes.all' })).codes.find((c: { id: string }) => c.id === hot.id));
   });
 
@@ -68,40 +69,40 @@ describe('popup first screen from the session view', () => {
     const t = await setUp();
     const init = await t.init();
     await t.call({ type: 'accounts.import', text: uri('New', 'n') });
-    expect(firstScreen(await t.inputs(), 10, t.clock.now)).toBeNull();
+    expect((await t.screen())).toBeNull();
     await t.init();
-    expect(firstScreen(await t.inputs(), 10, t.clock.now)!.accounts).toHaveLength(init.accounts.length + 1);
+    expect((await t.screen())!.accounts).toHaveLength(init.accounts.length + 1);
     await t.call({ type: 'tokens.add', accountId: init.accounts[0]!.id, text: 'aaaa-1111\nbbbb-2222' });
-    expect(firstScreen(await t.inputs(), 10, t.clock.now)).toBeNull();
+    expect((await t.screen())).toBeNull();
     await t.init();
-    expect(firstScreen(await t.inputs(), 10, t.clock.now)!.accounts.find((a) => a.id === init.accounts[0]!.id)!.tokensRemaining).toBe(2);
+    expect((await t.screen())!.accounts.find((a) => a.id === init.accounts[0]!.id)!.tokensRemaining).toBe(2);
     expect(await t.call({ type: 'accounts.remove', id: init.accounts[1]!.id })).toMatchObject({ ok: true });
-    expect(firstScreen(await t.inputs(), 10, t.clock.now)).toBeNull();
+    expect((await t.screen())).toBeNull();
   });
 
   it('is null when the stored settings changed since the view (hide codes turned on must never show a code)', async () => {
     const t = await setUp();
     await t.init();
-    expect(firstScreen(await t.inputs(), 10, t.clock.now)).not.toBeNull();
-    expect(firstScreen(await t.inputs({ settings: { autoLockMinutes: 15, hideCodes: true } }), 10, t.clock.now)).toBeNull();
+    expect((await t.screen())).not.toBeNull();
+    expect((await t.screen({ settings: { autoLockMinutes: 15, hideCodes: true } }))).toBeNull();
     t.state.stored = { autoLockMinutes: 15, hideCodes: true };
     await t.call({ type: 'settings.set', settings: { hideCodes: true } });
     await t.init();
-    expect(firstScreen(await t.inputs(), 10, t.clock.now)!.settings).toEqual({ lowTokenThreshold: 2, hideCodes: true });
+    expect((await t.screen())!.settings).toEqual({ lowTokenThreshold: 2, hideCodes: true });
   });
 
   it('is null without the key, with another key, without rows, or with a view of another shape', async () => {
     const t = await setUp();
     await t.init();
-    expect(firstScreen(await t.inputs({ key: undefined }), 10, t.clock.now)).toBeNull();
-    expect(firstScreen(await t.inputs({ key: toBase64(new Uint8Array(32).fill(7)) }), 10, t.clock.now)).toBeNull();
-    expect(firstScreen(await t.inputs({ key: 'not base64!' }), 10, t.clock.now)).toBeNull();
-    expect(firstScreen(await t.inputs({ rows: null }), 10, t.clock.now)).toBeNull();
-    expect(firstScreen(await t.inputs({ view: undefined }), 10, t.clock.now)).toBeNull();
-    expect(firstScreen(await t.inputs({ view: { ...t.state.saved, v: 2 } }), 10, t.clock.now)).toBeNull();
-    expect(firstScreen(await t.inputs({ view: { ...t.state.saved, accounts: [{ id: 1 }] } }), 10, t.clock.now)).toBeNull();
+    expect((await t.screen({ reads: { key: undefined } }))).toBeNull();
+    expect((await t.screen({ reads: { key: toBase64(new Uint8Array(32).fill(7)) } }))).toBeNull();
+    expect((await t.screen({ reads: { key: 'not base64!' } }))).toBeNull();
+    expect((await t.screen({ reads: { rows: null } }))).toBeNull();
+    expect((await t.screen({ view: undefined }))).toBeNull();
+    expect((await t.screen({ view: JSON.stringify({ ...t.state.saved, v: 1 }) }))).toBeNull();
+    expect((await t.screen({ view: JSON.stringify({ ...t.state.saved, accounts: [{ id: 1 }], stamps: ['x'] }) }))).toBeNull();
     // A view naming another vault: the rows do not open under its ids.
-    expect(firstScreen(await t.inputs({ view: { ...t.state.saved!, vaultId: 'another' } }), 10, t.clock.now)).toBeNull();
+    expect((await t.screen({ view: JSON.stringify({ ...t.state.saved!, vaultId: 'another' }) }))).toBeNull();
   });
 
   it('is null when a row it shows was tampered with in place (same stamp, other bytes), and the background says corrupt', async () => {
@@ -113,7 +114,7 @@ describe('popup first screen from the session view', () => {
       sealed[sealed.length - 1]! ^= 1;
       return { ...r, sealed };
     });
-    expect(firstScreen(await t.inputs(), 10, t.clock.now)).toBeNull();
+    expect((await t.screen())).toBeNull();
     expect((await t.call({ type: 'popup.init', tabId: 3, first: 10 })).corrupt).toEqual([{ id: victim, kind: 'account' }]);
   });
 
@@ -121,11 +122,11 @@ describe('popup first screen from the session view', () => {
     const t = await setUp();
     const init = await t.init();
     t.setTab('https://other.example/');
-    const other = firstScreen(await t.inputs(), 10, t.clock.now)!;
+    const other = (await t.screen())!;
     expect(other.bound).toEqual([]);
     expect(other.codes.map((c) => c.id)).toEqual(init.accounts.slice(0, 10).map((a) => a.id));
-    expect(firstScreen(await t.inputs({ tabUrl: 'chrome://settings' }), 10, t.clock.now)!.bound).toEqual([]);
-    expect(firstScreen(await t.inputs({ tabUrl: 'https://ZED.example./login' }), 10, t.clock.now)!.bound).toEqual(init.bound);
+    expect((await t.screen({ tabUrl: 'chrome://settings' }))!.bound).toEqual([]);
+    expect((await t.screen({ tabUrl: 'https://ZED.example./login' }))!.bound).toEqual(init.bound);
   });
 });
 
@@ -149,10 +150,39 @@ describe('host within a bound site', () => {
   });
 });
 
-describe('raw rows', () => {
-  it('reads nothing and creates no database where there is no vault', async () => {
+describe('raw reads', () => {
+  it('read nothing and create no database where there is no vault', async () => {
     const name = `absent-${Math.random()}`;
-    expect(await readRecordRows(name)).toBeNull();
+    expect(await openVaultDbRaw(name)).toBeNull();
     expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(name);
+  });
+});
+
+describe('vault generation', () => {
+  it('is kept across reads and replaced by every write, in the same transaction as the write', async () => {
+    const t = await setUp();
+    const a = (await t.ctx.vault.snapshot()).generation;
+    expect(typeof a).toBe('string');
+    expect((await t.ctx.vault.snapshot()).generation).toBe(a);
+    await t.call({ type: 'accounts.update', id: (await t.init()).accounts[0]!.id, pinned: true });
+    const b = (await t.ctx.vault.snapshot()).generation;
+    expect(b).not.toBe(a);
+    // A write that fails half-way (the record's put throws after the generation's) leaves the old generation.
+    const undo = failNthPut(2, () => new DOMException('full', 'QuotaExceededError'));
+    try {
+      await expect(t.ctx.vault.commit({ put: [{ id: 'x', kind: 'setting', data: 1 }] })).rejects.toThrow();
+    } finally {
+      undo();
+    }
+    expect((await t.ctx.vault.snapshot()).generation).toBe(b);
+  });
+
+  it('a row replaced behind the view (another stamp, same generation) is not shown', async () => {
+    const t = await setUp();
+    const init = await t.init();
+    await patchRecord(t.dbName, init.codes[0]!.id, (r) => ({ ...r, hlc: `${String(r.hlc).slice(0, -1)}9` }));
+    expect(await t.screen()).toBeNull();
+    expect(parseView('{')).toBeNull();
+    expect(parseView(42)).toBeNull();
   });
 });
