@@ -33,14 +33,15 @@ await writeFile(
   `import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { decodeFrameScans } from '../lib/qr/page-scan';
-import { decodeDataUrl, withCaptureRetry } from '../lib/qr/capture';
+import { withCaptureRetry } from '../lib/qr/capture';
+import { decodeBlob, decodeDataUrl } from '../lib/qr/decode-picture';
 export default defineBackground({ type: 'module', main() {
   (globalThis as any).bench = {
     async scan(tabId: number) {
       const t0 = performance.now();
       const results = await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: ['/qr-scanner.js'] });
       const t1 = performance.now();
-      const texts = await decodeFrameScans(results.map((r) => r.result));
+      const texts = await decodeFrameScans(results.map((r) => r.result), { decode: (b) => decodeBlob(b) });
       return { texts, inject: t1 - t0, decode: performance.now() - t1 };
     },
     async capture(windowId: number) {

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { AccountSummary } from '../../lib/api/accounts';
 import { t } from '../../lib/i18n/i18n';
 import { send } from '../../lib/messages/client';
-import { decodeBlob } from '../../lib/qr/capture';
+import { decodeBlob } from '../../lib/qr/decode-picture';
 import { ScanReview, type ScanAnswer } from './ScanReview';
 
 async function decodeFiles(files: Blob[]): Promise<{ texts: string[]; unreadable: number }> {

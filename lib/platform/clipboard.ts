@@ -4,13 +4,13 @@
 // it; Chrome's alarms fire no sooner than 30 s) as the backstop. Only a digest of the value
 // waits in storage.session (memory only) until then, and only the digest travels. Chrome has no DOM in its worker: an offscreen
 // document does the clipboard work; Firefox's background page has a DOM of its own.
-import { browser, type Browser } from 'wxt/browser';
+import { browser } from 'wxt/browser';
+import { ensureOffscreenDocument } from './offscreen';
 import { clipboardHost } from './browser-info';
 import { clearClipboardIfHolds, digestOf } from './clipboard-dom';
 
 const ALARM = 'tessera-clipboard';
 const KEY = 'clipboardPending';
-const OFFSCREEN = '/offscreen.html';
 
 interface Pending {
   digest: string;
@@ -21,12 +21,7 @@ async function clearInDom(digest: string): Promise<boolean> {
   const host = clipboardHost();
   if (host === 'background') return clearClipboardIfHolds(document, digest);
   if (host === 'none') return false;
-  const offscreen = (browser as unknown as { offscreen: typeof Browser.offscreen }).offscreen;
-  const url = browser.runtime.getURL(OFFSCREEN);
-  const contexts = await browser.runtime.getContexts?.({ contextTypes: ['OFFSCREEN_DOCUMENT' as never], documentUrls: [url] });
-  if (!contexts?.length) {
-    await offscreen.createDocument({ url: OFFSCREEN, reasons: ['CLIPBOARD' as Browser.offscreen.Reason], justification: 'Clear a copied one-time code from the clipboard.' });
-  }
+  await ensureOffscreenDocument();
   const answer = (await browser.runtime.sendMessage({ target: 'offscreen', type: 'clipboard.clearIfHolds', digest })) as { cleared?: boolean } | undefined;
   return Boolean(answer?.cleared);
 }

@@ -1,15 +1,15 @@
 // The browser side of QR scanning (lib/api/qr.ts QrPort): the on-demand scanner in every frame,
 // the capture of the visible tab (the tab is activated first; a capture refused for rate is
-// retried), and the region-select overlay. Decoding runs here in the background (zxing-wasm;
-// docs/qr.md says why not in the page).
+// retried), and the region-select overlay. Decoding runs on the background's side (zxing-wasm;
+// docs/qr.md says why not in the page), loaded only when a scan needs it (lib/platform/qr-decoder.ts).
 import { browser } from 'wxt/browser';
 import type { QrPort } from '../api/qr';
 import { TesseraError } from '../messages/errors';
-import { blobToImageData, cropRegion, dataUrlToBlob, decodeDataUrl, withCaptureRetry } from '../qr/capture';
-import { decodeImageData } from '../qr/decode';
+import { blobToDataUrl, withCaptureRetry } from '../qr/capture';
 import { captureSource, decodeFrameScans } from '../qr/page-scan';
 import type { RegionSelection } from '../qr/region';
 import { isNoSuchTabError } from './browser-info';
+import { decodePictureInBackground } from './qr-decoder';
 
 async function inject<T>(tabId: number, file: '/qr-scanner.js' | '/region-select.js', allFrames: boolean): Promise<T[]> {
   try {
@@ -34,17 +34,17 @@ async function capture(tabId: number): Promise<string> {
 export const browserQr: QrPort = {
   async scanPage(tabId) {
     const results = await inject<unknown>(tabId, '/qr-scanner.js', true);
-    const found = await decodeFrameScans(results);
+    const found = await decodeFrameScans(results, { decode: async (picture) => decodePictureInBackground({ dataUrl: await blobToDataUrl(picture) }) });
     if (found.length) return found;
     // A capture shows everything in the tab: its codes come from the tab's site only when the
     // scan saw nothing of another site there (captureSource), else from nobody knows where.
     const from = captureSource(results);
-    return (await decodeDataUrl(await capture(tabId))).map((text) => ({ text, sources: from ? [from] : [] }));
+    return (await decodePictureInBackground({ dataUrl: await capture(tabId), capture: true })).map((text) => ({ text, sources: from ? [from] : [] }));
   },
   async scanRegion(tabId) {
     const [selection] = await inject<RegionSelection | null>(tabId, '/region-select.js', false);
     if (!selection) return null;
-    const frame = await blobToImageData(dataUrlToBlob(await capture(tabId)));
-    return decodeImageData(cropRegion(frame, selection.rect, selection.devicePixelRatio, selection.viewport));
+    const { rect, devicePixelRatio, viewport } = selection;
+    return decodePictureInBackground({ dataUrl: await capture(tabId), crop: { rect, devicePixelRatio, viewport } });
   },
 };

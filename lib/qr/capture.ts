@@ -1,11 +1,13 @@
-// Decoding pictures that arrive as files: a capture of the visible tab (tabs.captureVisibleTab
+// Pictures that arrive as files, up to their pixels: a capture of the visible tab (tabs.captureVisibleTab
 // gives a PNG data URL in device pixels), a pasted or dropped screenshot, an image the
 // background fetched for a page scan. Also the crop for region select, and the retry Chrome's
 // capture rate limit calls for (MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND, 2 calls per second).
 // Pixels come from createImageBitmap + OffscreenCanvas, which exist in Chrome's and Firefox's
-// workers and pages; a caller without them (Node tests) passes its own `toImageData`.
+// workers and pages; a caller without them (Node tests) passes its own `toImageData`. Decoding
+// them is lib/qr/decode-picture.ts, kept apart so the background worker does not load the
+// decoders until a scan needs them (issue 14).
 import { TesseraError } from '../messages/errors';
-import { decodeImageData, type DecodeOptions } from './decode';
+import type { DecodeOptions } from './decode';
 import { cropPixels, type QrImage, type Rect } from './image';
 
 export interface BlobDecodeOptions extends DecodeOptions {
@@ -82,21 +84,6 @@ export function dataUrlToBlob(dataUrl: string): Blob {
   return new Blob([decodeURIComponent(body)], { type });
 }
 
-/** Every distinct QR text in an encoded image. */
-export async function decodeBlob(blob: Blob, opts: BlobDecodeOptions = {}): Promise<string[]> {
-  const img = await (opts.toImageData ?? ((b: Blob) => blobToImageData(b)))(blob);
-  return decodeImageData(img, opts);
-}
-
-/**
- * Every distinct QR text in a `data:` URL image, e.g. the result of tabs.captureVisibleTab.
- * The whole frame is read at full size (ZXing also tries downscaled copies), then, if nothing
- * was found, in overlapping upscaled tiles (decodeImageData's `tiles`, on by default here).
- */
-export async function decodeDataUrl(dataUrl: string, opts: BlobDecodeOptions = {}): Promise<string[]> {
-  return decodeBlob(dataUrlToBlob(dataUrl), { tiles: true, ...opts });
-}
-
 /**
  * The part of a tab capture under a rectangle given in CSS pixels of the viewport (what the
  * region-select overlay returns). A capture is in device pixels: CSS px × devicePixelRatio
@@ -147,4 +134,12 @@ export async function withCaptureRetry<T>(fn: () => Promise<T>, opts: RetryOptio
       await new Promise((resolve) => setTimeout(resolve, delayMs * i));
     }
   }
+}
+
+/** A `data:` URL of a blob (base64), to hand a picture to another context by message. */
+export async function blobToDataUrl(blob: Blob): Promise<string> {
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return `data:${blob.type || 'application/octet-stream'};base64,${btoa(bin)}`;
 }

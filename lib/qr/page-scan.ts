@@ -7,10 +7,12 @@
 // and bypassing the cache; and whatever it reads is reported as coming from that image's site,
 // which lib/api/qr.ts binds to the tab only when it is the tab's own site.
 import { siteOf } from '../sites/site';
-import { dataUrlToBlob, decodeBlob, type BlobDecodeOptions } from './capture';
+import { dataUrlToBlob } from './capture';
 import { readFrameScan, type FrameScan } from './frame-scan';
 
-export interface PageScanOptions extends BlobDecodeOptions {
+export interface PageScanOptions {
+  /** Decodes one encoded picture (lib/qr/decode-picture.ts decodeBlob, or the background's way to it). */
+  decode: (picture: Blob) => Promise<string[]>;
   /** Fetches an image for a URL the page could not read; default: fetchImage below. */
   fetchImage?: (url: string) => Promise<Blob | FetchedImage>;
   /** Images and URLs decoded per scan, at most (all frames together). Default 64. */
@@ -60,7 +62,7 @@ export async function fetchImage(url: string): Promise<FetchedImage> {
  * Images that fail to load or decode are skipped; the answer is every distinct text, in frame order,
  * each with every source it was read from.
  */
-export async function decodeFrameScans(results: readonly unknown[], opts: PageScanOptions = {}): Promise<FoundText[]> {
+export async function decodeFrameScans(results: readonly unknown[], opts: PageScanOptions): Promise<FoundText[]> {
   const images = new Map<string, Set<string>>();
   const urls = new Set<string>();
   for (const r of results) {
@@ -84,7 +86,7 @@ export async function decodeFrameScans(results: readonly unknown[], opts: PageSc
     if (used++ >= budget) break;
     try {
       // No tile pass here: these are pictures at their own resolution, not screenshots.
-      (await decodeBlob(dataUrlToBlob(image), opts)).forEach((t) => note(t, from));
+      (await opts.decode(dataUrlToBlob(image))).forEach((t) => note(t, from));
     } catch {
       // An unreadable picture is simply not a code.
     }
@@ -96,7 +98,7 @@ export async function decodeFrameScans(results: readonly unknown[], opts: PageSc
       const got = await get(url);
       const { blob, url: finalUrl } = got instanceof Blob ? { blob: got, url } : got;
       // A redirect elsewhere: the pixels are the final resource's (and so is the site they count for).
-      (await decodeBlob(blob, opts)).forEach((t) => note(t, [finalUrl]));
+      (await opts.decode(blob)).forEach((t) => note(t, [finalUrl]));
     } catch {
       // Unreachable, not an image, or no code in it.
     }

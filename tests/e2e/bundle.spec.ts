@@ -27,3 +27,31 @@ test('both builds carry the icon set: the manifest names every size and each fil
     }
   }
 });
+
+/** Every file a module statically imports, transitively (`from"./x.js"` as the minified build writes it). */
+function staticGraph(dir: string, entry: string): string[] {
+  const seen = new Set([entry]);
+  const queue = [entry];
+  while (queue.length) {
+    const file = queue.pop()!;
+    const text = readFileSync(join(dir, file), 'utf8');
+    for (const m of text.matchAll(/(?:from|import)\s*"(\.{1,2}\/[^"]+\.js)"/g)) {
+      const next = join(file, '..', m[1]!);
+      if (!seen.has(next)) {
+        seen.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  return [...seen];
+}
+
+test('the worker starts without the QR decoders (issue 14): they load only when a scan needs them', () => {
+  for (const dir of [EXTENSION_DIR, join(EXTENSION_DIR, '../firefox-mv3')]) {
+    const files = staticGraph(dir, 'background.js');
+    expect(files.length).toBeGreaterThan(1);
+    const text = files.map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+    // jsQR's and ZXing's own identifiers, and our decoder modules' strings.
+    for (const marker of ['jsQR', 'zxing_reader', 'ZXing', 'inversionAttempts']) expect(text, `${dir}: ${marker}`).not.toContain(marker);
+  }
+});

@@ -1,9 +1,11 @@
 // lib/platform/clipboard-offscreen.ts (issue 11 point 5): the offscreen document clears the
-// clipboard for the background worker only. Senders as Chrome describes them (runtime.MessageSender):
+// clipboard for the background worker only (and decodes QR pictures for it alone: qr-offscreen.ts). Senders as Chrome describes them (runtime.MessageSender):
 // the worker has our id and its script URL and nothing else; a content script has a tab, a frame
 // and the page's URL; our pages have their own URL (and, in a tab, a tab).
 import { describe, expect, it, vi } from 'vitest';
 import { isBackgroundSender, offscreenListener, type SenderInfo } from '../../../lib/platform/clipboard-offscreen';
+import { qrOffscreenListener } from '../../../lib/platform/qr-offscreen';
+import { TesseraError } from '../../../lib/messages/errors';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}`;
@@ -60,5 +62,38 @@ describe('offscreenListener', () => {
       expect(listener(m, background, vi.fn())).toBe(false);
     }
     expect(clear).not.toHaveBeenCalled();
+  });
+});
+
+describe('qrOffscreenListener (issue 14: the worker hands QR pictures to the offscreen document)', () => {
+  const request = { dataUrl: 'data:image/png;base64,AAAA', capture: true };
+  const message = { target: 'offscreen', type: 'qr.decode', request };
+
+  it('decodes for the background, loading the decoder on demand, and answers errors as codes', async () => {
+    const decodePicture = vi.fn(async () => ['otpauth://totp/x?secret=JBSWY3DPEHPK3PXP']);
+    const load = vi.fn(async () => ({ decodePicture }) as never);
+    const answered = new Promise((resolve) => expect(qrOffscreenListener(ID, WORKER, load)(message, background, resolve)).toBe(true));
+    expect(await answered).toEqual({ texts: ['otpauth://totp/x?secret=JBSWY3DPEHPK3PXP'] });
+    expect(decodePicture).toHaveBeenCalledWith(request);
+    const failing = vi.fn(async () => ({ decodePicture: async () => Promise.reject(new TesseraError('bad-input', 'outside')) }) as never);
+    const error = new Promise((resolve) => qrOffscreenListener(ID, WORKER, failing)(message, background, resolve));
+    expect(await error).toEqual({ error: { code: 'bad-input', message: 'outside' } });
+  });
+
+  it.each(others)('ignores %s, and loads nothing', (_, sender) => {
+    const load = vi.fn();
+    const respond = vi.fn();
+    expect(qrOffscreenListener(ID, WORKER, load)(message, sender, respond)).toBe(false);
+    expect(load).not.toHaveBeenCalled();
+    expect(respond).not.toHaveBeenCalled();
+  });
+
+  it('ignores other messages and malformed requests', () => {
+    const load = vi.fn();
+    const l = qrOffscreenListener(ID, WORKER, load);
+    expect(l({ target: 'offscreen', type: 'clipboard.clearIfHolds', digest: DIGEST } as never, background, vi.fn())).toBe(false);
+    expect(l({ target: 'offscreen', type: 'qr.decode', request: { dataUrl: 42 } } as never, background, vi.fn())).toBe(false);
+    expect(l({ type: 'qr.decode', request } as never, background, vi.fn())).toBe(false);
+    expect(load).not.toHaveBeenCalled();
   });
 });

@@ -1,7 +1,8 @@
 // lib/qr/capture.ts: the region crop (CSS px × devicePixelRatio onto a capture), the retry
 // for Chrome's capture rate limit, and decoding an encoded capture given as a data: URL.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cropRegion, dataUrlToBlob, decodeDataUrl, isCaptureRateError, withCaptureRetry } from '../../../lib/qr/capture';
+import { blobToDataUrl, cropRegion, dataUrlToBlob, isCaptureRateError, withCaptureRetry } from '../../../lib/qr/capture';
+import { decodeDataUrl, decodePicture } from '../../../lib/qr/decode-picture';
 import { TesseraError } from '../../../lib/messages/errors';
 import * as S from '../../fixtures/qr/synth';
 import { loadZxingFromNodeModules, pngBlobToImageData, pngDataUrl } from './helpers';
@@ -149,5 +150,30 @@ describe('decodeDataUrl', () => {
   it('answers [] for a capture without a code', async () => {
     const url = pngDataUrl(S.encodePng(S.pageBackground(800, 500, 10)));
     expect(await decodeDataUrl(url, { toImageData: pngBlobToImageData })).toEqual([]);
+  });
+});
+
+describe('decodePicture (what the background hands the offscreen document, issue 14)', () => {
+  beforeAll(loadZxingFromNodeModules);
+  const opts = { toImageData: pngBlobToImageData };
+
+  it('decodes a capture, a crop of it, and a plain picture; a crop outside the capture is bad-input', async () => {
+    const capture = S.frame(1280, 720, [{ text: S.TOTP_URI, x: 900, y: 300, modulePx: 3 }], 8);
+    const dataUrl = pngDataUrl(S.encodePng(capture));
+    expect(await decodePicture({ dataUrl, capture: true }, opts)).toEqual([S.TOTP_URI]);
+    const side = S.codeSidePx(S.TOTP_URI, 3);
+    expect(await decodePicture({ dataUrl, crop: { rect: { x: 890, y: 290, width: side + 20, height: side + 20 }, devicePixelRatio: 1 } }, opts)).toEqual([S.TOTP_URI]);
+    expect(await decodePicture({ dataUrl, crop: { rect: { x: 10, y: 10, width: 200, height: 200 }, devicePixelRatio: 1 } }, opts)).toEqual([]);
+    await expect(decodePicture({ dataUrl, crop: { rect: { x: 5000, y: 5000, width: 10, height: 10 }, devicePixelRatio: 1 } }, opts)).rejects.toMatchObject({ code: 'bad-input' });
+    expect(await decodePicture({ dataUrl: pngDataUrl(S.encodePng(S.codeImage(S.TOTP_URI, 4))) }, opts)).toEqual([S.TOTP_URI]);
+  });
+
+  it('blobToDataUrl gives back the same bytes and type through dataUrlToBlob', async () => {
+    const bytes = new Uint8Array(100_000).map((_, i) => (i * 7919) % 256);
+    const url = await blobToDataUrl(new Blob([bytes], { type: 'image/png' }));
+    expect(url.startsWith('data:image/png;base64,')).toBe(true);
+    const back = dataUrlToBlob(url);
+    expect(back.type).toBe('image/png');
+    expect(new Uint8Array(await back.arrayBuffer())).toEqual(bytes);
   });
 });

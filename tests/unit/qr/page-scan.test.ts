@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { QrCandidate } from '../../../lib/qr/candidates';
 import { MAX_PER_FRAME, readFrameScan, toFrameScan } from '../../../lib/qr/frame-scan';
 import { captureSource, decodeFrameScans, fetchImage } from '../../../lib/qr/page-scan';
+import { decodeBlob } from '../../../lib/qr/decode-picture';
 import { afterEach, vi } from 'vitest';
 import * as S from '../../fixtures/qr/synth';
 import { loadZxingFromNodeModules, pngBlobToImageData, pngDataUrl } from './helpers';
@@ -81,7 +82,7 @@ describe('decodeFrameScans', () => {
         { url: 'https://ads.example/f', images: [pngDataUrl(totpPng), 'data:image/png;base64,bm90IGEgcG5n'], fetchUrls: ['https://cdn.example/broken.png'] },
       ],
       {
-        toImageData: pngBlobToImageData,
+        decode: (b) => decodeBlob(b, { toImageData: pngBlobToImageData }),
         fetchImage: async (u) => {
           fetched.push(u);
           if (u.endsWith('broken.png')) throw new Error('HTTP 404');
@@ -98,7 +99,7 @@ describe('decodeFrameScans', () => {
   });
 
   it('answers [] when no frame had anything', async () => {
-    expect(await decodeFrameScans([{ images: [], fetchUrls: [] }, undefined])).toEqual([]);
+    expect(await decodeFrameScans([{ images: [], fetchUrls: [] }, undefined], { decode: () => Promise.reject(new Error('nothing to decode')) })).toEqual([]);
   });
 });
 
