@@ -50,15 +50,20 @@ export function Popup() {
       setState('unlocked');
     }).catch(() => undefined);
     // One round trip in the usual case: popup.init answers `locked`/`no-vault` when it cannot run.
-    const { tabId: tab, answer: a } = await first.full;
+    const { tabId: tab, answer } = await first.full;
     answered = true;
     setTabId(tab);
-    if (a.ok) {
-      setInit(a);
+    // `unchanged`: the vault is at the generation of the view the popup read, whose accounts it has
+    // (should it not have them after all, it asks for the whole answer).
+    const viewAccounts = answer.ok && answer.unchanged ? (await first.reads).plan?.view.accounts : undefined;
+    const a = answer.ok && !answer.accounts && !viewAccounts ? await sendPopupInit(tab) : answer;
+    const accounts = a.ok ? (a.accounts ?? viewAccounts) : undefined;
+    if (a.ok && accounts) {
+      setInit({ ...a, accounts });
       return setState('unlocked');
     }
     setInit(null);
-    setState(a.error.code === 'no-vault' ? 'new' : 'locked');
+    setState(!a.ok && a.error.code === 'no-vault' ? 'new' : 'locked');
   }, []);
   // In the commit itself, not after the next frame (useEffect): the answers may already be here.
   useLayoutEffect(() => void refresh(), [refresh]);
@@ -116,7 +121,7 @@ function Accounts({ init, tabId, onLocked }: { init: PopupInit; tabId: number | 
   const loadAccounts = useCallback(async () => {
     const a = await sendPopupInit(tabId);
     if (!a.ok) return a.error.code === 'locked' ? onLocked() : fail(a.error.message);
-    apply(a);
+    if (a.accounts) apply({ ...a, accounts: a.accounts });
   }, [tabId, onLocked]);
 
   // Display order: accounts bound to this tab's site first, then the stable order (accounts.list's).

@@ -1,11 +1,12 @@
 // The popup's first data, started before the popup's UI code has loaded (issue 14): popup.html
 // runs entrypoints/popup-early.ts first (its own small script in <head>), which starts, while the
 // browser is still fetching and parsing Preact and the components,
-// - popup.init to the background (which may have to start first, and then opens the vault), and
 // - the reads the first screen can be drawn from without the background: the unlocked key and the
-//   session view (storage.session), the stored settings (storage.local) and the sealed rows
-//   (IndexedDB). The UI turns those into a first screen (lib/popup/first-screen.ts) when the view
-//   still matches, and popup.init's answer replaces it when it comes.
+//   session view (storage.session), the stored settings (storage.local), then the first screen's
+//   sealed rows with the vault's generation (IndexedDB). The UI turns those into a first screen
+//   (lib/popup/first-screen.ts) when the view still matches, and
+// - popup.init to the background (which may have to start first, and then opens the vault), whose
+//   answer replaces that first screen when it comes.
 // The UI takes what is already on its way instead of asking again; later refreshes (after an
 // unlock, a lock) ask afresh. The two scripts are separate bundles (each has its own copy of this
 // module), so the promises pass between them on the page's global object.
@@ -29,7 +30,7 @@ export const FIRST = Math.ceil(600 / ROW_H) + 4;
 export interface FirstAnswer {
   /** The tab the popup was opened over: the popup acts on that page even if focus moves. */
   tabId: number | undefined;
-  answer: Answer<PopupInit>;
+  answer: Answer<PopupInitAnswer>;
 }
 
 /** What the popup starts at once: the background's answer, and what it reads itself meanwhile. */
@@ -39,40 +40,43 @@ export interface FirstData {
   reads: Promise<FirstScreenReads>;
 }
 
-/** popup.init for a tab already known (the popup's refreshes). */
-export function sendPopupInit(tabId: number | undefined): Promise<Answer<PopupInit>> {
-  return send<PopupInit>({ type: 'popup.init', tabId, first: FIRST });
+/** What popup.init answers: `accounts` are left out (`unchanged`) when the popup named the generation they are at. */
+export type PopupInitAnswer = Omit<PopupInit, 'accounts'> & { accounts?: PopupInit['accounts']; unchanged?: boolean };
+
+/** popup.init for a tab already known (the popup's refreshes), or naming the view it drew from (`known`). */
+export function sendPopupInit(tabId: number | undefined, known?: string): Promise<Answer<PopupInitAnswer>> {
+  return send<PopupInitAnswer>({ type: 'popup.init', tabId, first: FIRST, ...(known ? { known } : {}) });
 }
 
-async function readFirst(tab: Promise<WebTab | undefined>): Promise<FirstScreenReads> {
-  const [session, local, db, t] = await Promise.all([
-    browser.storage.session.get([SESSION_KEY, POPUP_VIEW_KEY]),
-    browser.storage.local.get(SETTINGS_KEY),
-    openVaultDbRaw(),
-    tab,
-  ]);
-  const plan = session[SESSION_KEY] ? planFirstScreen(session[POPUP_VIEW_KEY], local[SETTINGS_KEY], t?.url ?? null, FIRST) : null;
-  if (!plan || !db) {
-    db?.close();
-    return { key: null, plan: null, generation: undefined, rows: null };
-  }
-  const read = await readRowsWithGeneration(db, plan.ids);
-  performance.mark('tessera:reads-done');
-  return { key: session[SESSION_KEY], plan, generation: read?.generation, rows: read?.rows ?? null };
-}
-
-/** Starts popup.init and the first screen's own reads for the tab the popup was opened over. */
+/** Starts the first screen's own reads and popup.init for the tab the popup was opened over. */
 export function beginFirst(): FirstData {
   const tab = activeWebTab().catch(() => undefined);
-  const full = tab.then(async (t) => {
+  const session = browser.storage.session.get([SESSION_KEY, POPUP_VIEW_KEY]);
+  const db = openVaultDbRaw();
+  // Which rows the view would show (no crypto: the session view, the stored settings, the tab).
+  const plan = Promise.all([session, browser.storage.local.get(SETTINGS_KEY), tab])
+    .then(([s, local, t]) => (s[SESSION_KEY] ? planFirstScreen(s[POPUP_VIEW_KEY], local[SETTINGS_KEY], t?.url ?? null, FIRST) : null))
+    .catch(() => null);
+  // popup.init leaves once the plan says whether the view will do: naming the view's generation
+  // spares the answer the account list (lib/api/popup-init.ts `known`).
+  const full = Promise.all([tab, plan]).then(async ([t, p]) => {
     // Marks for bench/popup-timeline.mjs: when the question left and when the answer came.
     performance.mark('tessera:init-sent');
-    const answer = await sendPopupInit(t?.id);
+    const answer = await sendPopupInit(t?.id, p?.view.generation);
     performance.mark('tessera:init-answered');
     return { tabId: t?.id, answer };
   });
   const none: FirstScreenReads = { key: null, plan: null, generation: undefined, rows: null };
-  return { tab, full, reads: readFirst(tab).catch(() => none) };
+  const reads = Promise.all([session, plan, db]).then(async ([s, p, d]): Promise<FirstScreenReads> => {
+    if (!p || !d) {
+      d?.close();
+      return none;
+    }
+    const read = await readRowsWithGeneration(d, p.ids);
+    performance.mark('tessera:reads-done');
+    return { key: s[SESSION_KEY], plan: p, generation: read?.generation, rows: read?.rows ?? null };
+  }).catch(() => none);
+  return { tab, full, reads };
 }
 
 const KEY = '__tesseraFirstPopupData';

@@ -38,9 +38,15 @@ async function codesOf(records: ReadonlyMap<string, AccountRecord>, ids: Iterabl
   return { codes: localCodes(picked, now, shiftMs), now: now + shiftMs, shiftMs };
 }
 
-/** popup.init: `tabId` (optional), `first` (rows on the first screen, default 30). */
+/**
+ * popup.init: `tabId` (optional), `first` (rows on the first screen, default 30), `known`
+ * (optional: the generation of the session view the popup drew its first screen from). When the
+ * vault is still at that generation the answer leaves out `accounts` and says `unchanged: true`:
+ * the popup has them already, and 1,000 summaries are the costliest part of the message to pass.
+ */
 export async function popupInit(msg: Message, ctx: ApiContext): Promise<Result> {
   const tabId = typeof msg.tabId === 'number' ? msg.tabId : undefined;
+  const known = typeof msg.known === 'string' ? msg.known : null;
   const first = msg.first === undefined ? 30 : Math.max(0, Math.min(10_000, int(msg, 'first')));
   const views = ctx.services?.popupViews as PopupViewPort | undefined;
   // The stored settings' stamp is read BEFORE the settings: a change in between leaves the view
@@ -63,7 +69,8 @@ export async function popupInit(msg: Message, ctx: ApiContext): Promise<Result> 
   const corrupt = snap.corrupt.filter((c) => c.kind === 'account');
   // Not awaited: the answer does not wait for the view, and a view that fails to save only means
   // the next popup waits for this background as before.
-  if (views && stamp !== null && snap.generation !== null) {
+  const unchanged = known !== null && known === snap.generation;
+  if (views && stamp !== null && snap.generation !== null && !unchanged) {
     const hlcOf = new Map(accountRecords.map((r) => [r.id, r.hlc]));
     const view: PopupView = {
       v: VIEW_VERSION, vaultId: snap.vaultId, kid: snap.kid, generation: snap.generation, settingsStamp: stamp,
@@ -71,7 +78,7 @@ export async function popupInit(msg: Message, ctx: ApiContext): Promise<Result> 
     };
     void views.save(view).catch(() => undefined);
   }
-  return { accounts, codes, site, bound, now, settings: rowSettings, ...(corrupt.length ? { corrupt } : {}) };
+  return { ...(unchanged ? { unchanged: true } : { accounts }), codes, site, bound, now, settings: rowSettings, ...(corrupt.length ? { corrupt } : {}) };
 }
 
 /** popup.codes: `ids`, the rows the popup has in its document; answers their codes. */

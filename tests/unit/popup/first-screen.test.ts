@@ -130,6 +130,24 @@ describe('popup first screen from the session view', () => {
   });
 });
 
+describe('popup.init naming the view it drew from (known)', () => {
+  it('leaves the accounts out while the vault is at that generation, and sends them once it is not', async () => {
+    const t = await setUp();
+    const init = await t.init();
+    const generation = t.state.saved!.generation;
+    const same = await t.call({ type: 'popup.init', tabId: 3, first: 10, known: generation });
+    expect(same.unchanged).toBe(true);
+    expect(same.accounts).toBeUndefined();
+    expect(same.codes).toEqual(init.codes);
+    expect(same.bound).toEqual(init.bound);
+    await t.call({ type: 'accounts.import', text: uri('Later', 'l') });
+    const moved = await t.call({ type: 'popup.init', tabId: 3, first: 10, known: generation });
+    expect(moved.unchanged).toBeUndefined();
+    expect(moved.accounts).toHaveLength(init.accounts.length + 1);
+    expect((await t.call({ type: 'popup.init', tabId: 3, first: 10, known: 42 })).accounts).toHaveLength(init.accounts.length + 1);
+  });
+});
+
 describe('host within a bound site', () => {
   it('reads hosts of web URLs only, lower-cased, without a trailing dot or IPv6 brackets', () => {
     expect(hostOfUrl('https://Login.Example.COM./x')).toBe('login.example.com');
