@@ -44,11 +44,13 @@ export function Popup() {
       const quick = firstScreen(reads, Date.now());
       // Hook for tests and benches: whether the first screen came from the session view.
       performance.mark('tessera:first-screen', { detail: quick ? 'view' : 'none' });
-      if (!quick) return;
+      if (!quick) return first.release();
       setTabId(tab?.id);
       setInit(quick);
       setState('unlocked');
-    }).catch(() => undefined);
+      // popup.init waits for this screen to be painted (first-message.ts release).
+      requestAnimationFrame(() => setTimeout(first.release));
+    }).catch(() => first.release());
     // One round trip in the usual case: popup.init answers `locked`/`no-vault` when it cannot run.
     const { tabId: tab, answer } = await first.full;
     answered = true;

@@ -38,7 +38,12 @@ export interface FirstData {
   tab: Promise<WebTab | undefined>;
   full: Promise<FirstAnswer>;
   reads: Promise<FirstScreenReads>;
+  /** The first screen is painted (or will not come from the view): popup.init may leave now. */
+  release(): void;
 }
+
+/** popup.init waits at most this long for the first screen from the view before it leaves anyway. */
+const RELEASE_MS = 300;
 
 /** What popup.init answers: `accounts` are left out (`unchanged`) when the popup named the generation they are at. */
 export type PopupInitAnswer = Omit<PopupInit, 'accounts'> & { accounts?: PopupInit['accounts']; unchanged?: boolean };
@@ -57,9 +62,17 @@ export function beginFirst(): FirstData {
   const plan = Promise.all([session, browser.storage.local.get(SETTINGS_KEY), tab])
     .then(([s, local, t]) => (s[SESSION_KEY] ? planFirstScreen(s[POPUP_VIEW_KEY], local[SETTINGS_KEY], t?.url ?? null, FIRST) : null))
     .catch(() => null);
-  // popup.init leaves once the plan says whether the view will do: naming the view's generation
-  // spares the answer the account list (lib/api/popup-init.ts `known`).
+  let release!: () => void;
+  const released = new Promise<void>((r) => {
+    release = r;
+    setTimeout(r, RELEASE_MS);
+  });
+  // popup.init leaves once the plan says whether the view will do: at once when it will not; when
+  // it will, after the first screen is painted (the background's work at 1,000 accounts would
+  // compete with it for the machine), naming the view's generation, which spares the answer the
+  // account list (lib/api/popup-init.ts `known`).
   const full = Promise.all([tab, plan]).then(async ([t, p]) => {
+    if (p) await released;
     // Marks for bench/popup-timeline.mjs: when the question left and when the answer came.
     performance.mark('tessera:init-sent');
     const answer = await sendPopupInit(t?.id, p?.view.generation);
@@ -76,7 +89,7 @@ export function beginFirst(): FirstData {
     performance.mark('tessera:reads-done');
     return { key: s[SESSION_KEY], plan: p, generation: read?.generation, rows: read?.rows ?? null };
   }).catch(() => none);
-  return { tab, full, reads };
+  return { tab, full, reads, release };
 }
 
 const KEY = '__tesseraFirstPopupData';
