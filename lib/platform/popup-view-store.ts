@@ -9,13 +9,22 @@ import { POPUP_VIEW_KEY, settingsStamp, viewText } from '../popup/view';
 import type { KeyStore } from '../vault/types';
 import { SETTINGS_KEY } from '../settings/storage-key';
 
+/**
+ * The largest view kept (characters of its JSON; about 6,000 accounts). storage.session holds
+ * 10 MB in all (Chrome's QUOTA_BYTES), and the unlocked key, pending scan reviews and the clock's
+ * samples must always fit beside it: a larger vault's popup waits for popup.init instead.
+ */
+export const MAX_VIEW_CHARS = 2_000_000;
+
 export function sessionPopupViews(): PopupViewPort {
   return {
     async settingsStamp() {
       return settingsStamp((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
     },
     async save(view) {
-      await browser.storage.session.set({ [POPUP_VIEW_KEY]: viewText(view) });
+      const text = viewText(view);
+      if (text.length > MAX_VIEW_CHARS) return browser.storage.session.remove(POPUP_VIEW_KEY);
+      await browser.storage.session.set({ [POPUP_VIEW_KEY]: text });
     },
   };
 }
