@@ -8,9 +8,8 @@
 // answer replaces this one in any case.
 import type { AccountData } from '../otp/account';
 import { localCodes } from '../otp/shown-codes';
-import { KEY_BYTES } from '../crypto/aead';
-import { fromBase64 } from '../crypto/encoding';
 import { isSealedRecord, openVersion } from '../record/envelope';
+import { sessionKeyFrom } from '../vault/session-key-store';
 import type { FirstScreenPlan } from './plan';
 import type { PopupInit } from './view';
 
@@ -24,20 +23,10 @@ export interface FirstScreenReads {
   rows: unknown[] | null;
 }
 
-function keyOf(x: unknown): Uint8Array | null {
-  if (typeof x !== 'string') return null;
-  try {
-    const key = fromBase64(x);
-    return key.length === KEY_BYTES ? key : null;
-  } catch {
-    return null;
-  }
-}
-
 /** The first screen at device time `now`, or null when the view cannot be trusted as is. */
 export function firstScreen(reads: FirstScreenReads, now: number): PopupInit | null {
   const { plan, rows } = reads;
-  const key = keyOf(reads.key);
+  const key = sessionKeyFrom(reads.key);
   if (!key || !plan || !rows || rows.length !== plan.ids.length || reads.generation !== plan.view.generation) return null;
   const { view } = plan;
   const ring = { vaultId: view.vaultId, kid: view.kid, key };

@@ -15,17 +15,21 @@ export interface StorageAreaLike {
   remove(key: string): Promise<void>;
 }
 
+/** The key as storage.session holds it (base64), or null when the value is not a 32-byte key. */
+export function sessionKeyFrom(value: unknown): Uint8Array | null {
+  if (typeof value !== 'string') return null;
+  try {
+    const key = fromBase64(value);
+    return key.length === KEY_BYTES ? key : null;
+  } catch {
+    return null;
+  }
+}
+
 export function sessionKeyStore(area: StorageAreaLike = browser.storage.session): KeyStore {
   return {
     async get() {
-      const value = (await area.get(SESSION_KEY))[SESSION_KEY];
-      if (typeof value !== 'string') return null;
-      try {
-        const key = fromBase64(value);
-        return key.length === KEY_BYTES ? key : null;
-      } catch {
-        return null;
-      }
+      return sessionKeyFrom((await area.get(SESSION_KEY))[SESSION_KEY]);
     },
     async set(key) {
       if (key.length !== KEY_BYTES) throw new Error('vault key must be 32 bytes');
