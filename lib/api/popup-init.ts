@@ -6,6 +6,7 @@
 // Each popup.init also leaves the session view (lib/popup/view.ts) for the next popup, which
 // draws its first screen from it before this background has even started.
 import type { AccountData } from '../otp/account';
+import type { OpenRecord, RecordKind } from '../vault/types';
 import { siteOf } from '../sites/site';
 import { displayOrder, sortAccounts } from '../order/order';
 import { VIEW_VERSION, type PopupView } from '../popup/view';
@@ -57,9 +58,9 @@ export async function popupInit(msg: Message, ctx: ApiContext): Promise<Result> 
     ctx.settings.get(),
     tabId !== undefined && ctx.services?.tabs ? (ctx.services.tabs as TabsPort).tabUrl(tabId).catch(() => null) : Promise.resolve<string | null>(null),
   ]);
-  const byKind = (kind: string) => snap.records.filter((r) => r.kind === kind);
-  const accountRecords = byKind('account') as AccountRecord[];
-  const counts = countTokens(byKind('token') as never, byKind('used') as never);
+  const byKind = <T>(kind: RecordKind) => snap.records.filter((r) => r.kind === kind) as Array<OpenRecord<T>>;
+  const accountRecords: AccountRecord[] = byKind<AccountData>('account');
+  const counts = countTokens(byKind<{ accountId: string }>('token'), byKind<{ usedAt: number }>('used'));
   const site = url ? siteOf(url) : null;
   const accounts = sortAccounts(accountRecords.map((r) => summarise(r, counts.get(r.id))));
   const bound = site ? accounts.filter((a) => a.sites.includes(site)).map((a) => a.id) : [];
