@@ -4,7 +4,7 @@
 //  - the popup's time from opening to the first screen of codes shown (performance mark
 //    "tessera:codes-ready", median of several opens) with 20, 200 and 1,000 accounts, with the
 //    service worker running and with it stopped before the popup opens (issue 14);
-//  - the popup's idle CPU with 1,000 accounts (main-thread task time over wall time, via CDP).
+//  (the popup's idle CPU is bench/popup-idle.mjs).
 // Run: node bench/extension.mjs [runs]   (npm run bench runs it with the others)
 import { buildBench, demoUri, launchWithExtension, median } from './support/chromium.mjs';
 
@@ -72,29 +72,6 @@ try {
   const anchor = { 20: 400, 200: 739, 1000: 2160 };
   for (const n of [200, 1000]) console.log(`  ${n} accounts: ${(results[n].warm / anchor[n]).toFixed(3)}× Authenticator's ${anchor[n]} ms (goal ≤ 0.3×); ${(results[n].warm / results[20].warm).toFixed(2)}× Tessera's own 20-account time (goal ≤ 1.3×)`);
 
-  // Idle: 1,000 accounts, popup open and ready; main-thread task time over wall time, once the
-  // popup has settled (3 s: popup.init's answer, the issuer icons' chunk, the worker's start after
-  // the cold opens above), in three 5 s windows (median; a time step's re-render falls in some),
-  // with the search box focused (as the popup opens) and with it blurred.
-  const { popup } = await openPopup();
-  const pc = await context.newCDPSession(popup);
-  await pc.send('Performance.enable');
-  const task = async () => (await pc.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value;
-  const idle = async () => {
-    const shares = [];
-    for (let i = 0; i < 3; i++) {
-      const t0 = await task();
-      const w0 = performance.now();
-      await new Promise((r) => setTimeout(r, 5_000));
-      shares.push((100 * ((await task()) - t0)) / ((performance.now() - w0) / 1000));
-    }
-    return `${median(shares).toFixed(2)} % of a core (windows ${shares.map((x) => x.toFixed(2)).join(', ')} %)`;
-  };
-  await new Promise((r) => setTimeout(r, 3000));
-  console.log(`Popup idle with 1,000 accounts, search focused: ${await idle()} (goal ≤ 1 %)`);
-  await popup.evaluate(() => document.activeElement?.blur());
-  console.log(`Popup idle with 1,000 accounts, nothing focused: ${await idle()} (goal ≤ 1 %)`);
-  await popup.close();
 } finally {
   await browser.close();
 }

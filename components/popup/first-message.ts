@@ -13,7 +13,7 @@
 import { browser } from 'wxt/browser';
 import { send, type Answer } from '../../lib/messages/client';
 import { POPUP_VIEW_KEY, type PopupInit } from '../../lib/popup/view';
-import { planFirstScreen } from '../../lib/popup/plan';
+import { planFirstScreen, shownIds } from '../../lib/popup/plan';
 import type { FirstScreenReads } from '../../lib/popup/first-screen';
 import { SESSION_KEY } from '../../lib/vault/types';
 import { SETTINGS_KEY } from '../../lib/settings/storage-key';
@@ -85,7 +85,7 @@ export function beginFirst(): FirstData {
       d?.close();
       return none;
     }
-    const read = await readRowsWithGeneration(d, p.ids);
+    const read = await readRowsWithGeneration(d, shownIds(p));
     performance.mark('tessera:reads-done');
     return { key: s[SESSION_KEY], plan: p, generation: read?.generation, rows: read?.rows ?? null };
   }).catch(() => none);

@@ -16,8 +16,6 @@ import { codeNow } from './clock';
 import { str } from './router';
 import type { ApiContext, Message, Result } from './types';
 
-export { codeOf, localCodes };
-
 /** The latest moment a JavaScript Date can hold (ECMA-262 §21.4.1.1): 8.64 × 10^15 ms. */
 export const MAX_TIME = 8.64e15;
 

@@ -10,10 +10,10 @@ import type { OpenRecord, RecordKind } from '../vault/types';
 import { siteOf } from '../sites/site';
 import { displayOrder, sortAccounts } from '../order/order';
 import { VIEW_VERSION, type PopupView } from '../popup/view';
+import { localCodes } from '../otp/shown-codes';
 import { countTokens, summarise, type AccountRecord } from './accounts';
 import { codeNow } from './clock';
 import type { TabsPort } from './autofill';
-import { localCodes } from './codes';
 import { int } from './router';
 import type { ApiContext, Message, Result } from './types';
 

@@ -12,19 +12,20 @@
 import { browser } from 'wxt/browser';
 
 /**
- * Where the clipboard can be read and cleared without a user gesture: Firefox's MV3 background
- * is an event page with a DOM of its own; Chrome's service worker has no DOM and needs an
- * offscreen document (reason CLIPBOARD, chrome.offscreen, which Firefox does not have).
+ * Where the background's page work runs — the clipboard read and cleared without a user gesture,
+ * code imported on demand (the QR decoders, lib/platform/qr-decoder.ts): Firefox's MV3 background
+ * is an event page with a DOM of its own; Chrome's service worker has neither a DOM nor import()
+ * and needs the offscreen document (chrome.offscreen, which Firefox does not have).
  */
-export type ClipboardHost = 'background' | 'offscreen' | 'none';
+export type PageHost = 'background' | 'offscreen' | 'none';
 
-export function clipboardHostFor(env: { hasDocument: boolean; hasOffscreenApi: boolean }): ClipboardHost {
+export function pageHostFor(env: { hasDocument: boolean; hasOffscreenApi: boolean }): PageHost {
   if (env.hasDocument) return 'background';
   return env.hasOffscreenApi ? 'offscreen' : 'none';
 }
 
-export function clipboardHost(): ClipboardHost {
-  return clipboardHostFor({
+export function pageHost(): PageHost {
+  return pageHostFor({
     hasDocument: typeof document !== 'undefined',
     hasOffscreenApi: Boolean((browser as unknown as { offscreen?: unknown }).offscreen),
   });

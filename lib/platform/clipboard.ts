@@ -6,7 +6,7 @@
 // document does the clipboard work; Firefox's background page has a DOM of its own.
 import { browser } from 'wxt/browser';
 import { ensureOffscreenDocument } from './offscreen';
-import { clipboardHost } from './browser-info';
+import { pageHost } from './browser-info';
 import { clearClipboardIfHolds, digestOf } from './clipboard-dom';
 
 const ALARM = 'tessera-clipboard';
@@ -18,7 +18,7 @@ interface Pending {
 }
 
 async function clearInDom(digest: string): Promise<boolean> {
-  const host = clipboardHost();
+  const host = pageHost();
   if (host === 'background') return clearClipboardIfHolds(document, digest);
   if (host === 'none') return false;
   await ensureOffscreenDocument();

@@ -4,19 +4,19 @@
 // import() is refused (HTML §8.1.5.1: not on ServiceWorkerGlobalScope): it hands the picture to
 // the offscreen document, which imports the decoder on demand (lib/platform/qr-offscreen.ts).
 import { browser } from 'wxt/browser';
-import { TesseraError, type ErrorCode } from '../messages/errors';
+import { TesseraError, type ErrorInfo } from '../messages/errors';
 import type { PictureRequest } from '../qr/decode-picture';
-import { clipboardHost } from './browser-info';
+import { pageHost } from './browser-info';
 import { ensureOffscreenDocument } from './offscreen';
 
 export interface OffscreenDecodeAnswer {
   texts?: string[];
-  error?: { code: ErrorCode; message: string };
+  error?: ErrorInfo;
 }
 
 /** Every distinct QR text in the picture `req` names, decoded where this browser can. */
 export async function decodePictureInBackground(req: PictureRequest): Promise<string[]> {
-  const host = clipboardHost(); // 'background': this context has a DOM (Firefox's page)
+  const host = pageHost();
   if (host === 'background') return (await import('../qr/decode-picture')).decodePicture(req);
   if (host === 'none') throw new TesseraError('unscriptable');
   await ensureOffscreenDocument();

@@ -18,7 +18,7 @@ export interface FirstScreenReads {
   /** storage.session's vault key (base64), absent while locked. */
   key: unknown;
   plan: FirstScreenPlan | null;
-  /** The vault's generation and the rows of plan.ids (undefined where there is none), read together. */
+  /** The vault's generation and the rows of the plan's accounts (undefined where there is none), read together. */
   generation: unknown;
   rows: unknown[] | null;
 }
@@ -27,15 +27,15 @@ export interface FirstScreenReads {
 export function firstScreen(reads: FirstScreenReads, now: number): PopupInit | null {
   const { plan, rows } = reads;
   const key = sessionKeyFrom(reads.key);
-  if (!key || !plan || !rows || rows.length !== plan.ids.length || reads.generation !== plan.view.generation) return null;
+  if (!key || !plan || !rows || rows.length !== plan.shown.length || reads.generation !== plan.view.generation) return null;
   const { view } = plan;
   const ring = { vaultId: view.vaultId, kid: view.kid, key };
-  const types = new Map(view.accounts.map((a) => [a.id, a.type]));
   const opened: Array<{ id: string; data: AccountData }> = [];
-  for (const [i, id] of plan.ids.entries()) {
+  for (const [i, { account, stamp }] of plan.shown.entries()) {
+    const { id } = account;
     const row = rows[i];
-    if (!isSealedRecord(row) || row.id !== id || row.deleted || row.kind !== 'account' || row.hlc !== plan.stamps[i]) return null;
-    if (types.get(id) === 'tokens') continue;
+    if (!isSealedRecord(row) || row.id !== id || row.deleted || row.kind !== 'account' || row.hlc !== stamp) return null;
+    if (account.type === 'tokens') continue;
     try {
       opened.push({ id, data: openVersion<AccountData>(ring, row)! });
     } catch {

@@ -5,16 +5,20 @@
 // those sealed rows and the vault's generation; lib/popup/first-screen.ts opens them.
 import { displayOrder } from '../order/order';
 import { hostInSite, hostOfUrl } from '../sites/host-in-site';
+import type { AccountSummary } from '../api/accounts';
 import { parseView, settingsStamp, type PopupView } from './view';
 
 export interface FirstScreenPlan {
   view: PopupView;
   site: string | null;
   bound: string[];
-  /** The first screen's accounts (token lists included), in display order. */
-  ids: string[];
-  /** The record stamp the view holds for each id in `ids`. */
-  stamps: string[];
+  /** The first screen's accounts (token lists included) in display order, each with the record stamp the view holds for it. */
+  shown: Array<{ account: AccountSummary; stamp: string }>;
+}
+
+/** The ids of the rows a plan shows, in its order (what the popup reads from the vault). */
+export function shownIds(plan: FirstScreenPlan): string[] {
+  return plan.shown.map((s) => s.account.id);
 }
 
 /** The plan for `first` rows, or null when there is no view or it was built with other settings. */
@@ -32,7 +36,7 @@ export function planFirstScreen(viewText: unknown, storedSettings: unknown, tabU
       site ??= s;
     }
   }
-  const stampOf = new Map(view.accounts.map((a, i) => [a.id, view.stamps[i]!]));
-  const ids = displayOrder(view.accounts, new Set(bound)).slice(0, Math.max(0, first)).map((a) => a.id);
-  return { view, site, bound, ids, stamps: ids.map((id) => stampOf.get(id)!) };
+  const stampOf = new Map(view.accounts.map((a, i) => [a, view.stamps[i]!]));
+  const shown = displayOrder(view.accounts, new Set(bound)).slice(0, Math.max(0, first)).map((account) => ({ account, stamp: stampOf.get(account)! }));
+  return { view, site, bound, shown };
 }

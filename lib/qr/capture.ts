@@ -6,6 +6,7 @@
 // workers and pages; a caller without them (Node tests) passes its own `toImageData`. Decoding
 // them is lib/qr/decode-picture.ts, kept apart so the background worker does not load the
 // decoders until a scan needs them (issue 14).
+import { toBase64 } from '../crypto/encoding';
 import { TesseraError } from '../messages/errors';
 import type { DecodeOptions } from './decode';
 import { cropPixels, type QrImage, type Rect } from './image';
@@ -138,8 +139,5 @@ export async function withCaptureRetry<T>(fn: () => Promise<T>, opts: RetryOptio
 
 /** A `data:` URL of a blob (base64), to hand a picture to another context by message. */
 export async function blobToDataUrl(blob: Blob): Promise<string> {
-  const bytes = new Uint8Array(await blob.arrayBuffer());
-  let bin = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return `data:${blob.type || 'application/octet-stream'};base64,${btoa(bin)}`;
+  return `data:${blob.type || 'application/octet-stream'};base64,${toBase64(new Uint8Array(await blob.arrayBuffer()))}`;
 }

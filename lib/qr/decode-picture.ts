@@ -7,10 +7,14 @@ import { blobToImageData, cropRegion, dataUrlToBlob, type BlobDecodeOptions } fr
 import { decodeImageData } from './decode';
 import type { Rect } from './image';
 
+/** The pixels of an encoded image, the caller's way (`toImageData`) or the browser's. */
+function pixelsOf(blob: Blob, opts: BlobDecodeOptions) {
+  return opts.toImageData ? opts.toImageData(blob) : blobToImageData(blob);
+}
+
 /** Every distinct QR text in an encoded image. */
 export async function decodeBlob(blob: Blob, opts: BlobDecodeOptions = {}): Promise<string[]> {
-  const img = await (opts.toImageData ?? ((b: Blob) => blobToImageData(b)))(blob);
-  return decodeImageData(img, opts);
+  return decodeImageData(await pixelsOf(blob, opts), opts);
 }
 
 /**
@@ -34,7 +38,7 @@ export interface PictureRequest {
 /** Every distinct QR text in the picture a request names. */
 export async function decodePicture(req: PictureRequest, opts: BlobDecodeOptions = {}): Promise<string[]> {
   if (req.crop) {
-    const frame = await (opts.toImageData ?? ((b: Blob) => blobToImageData(b)))(dataUrlToBlob(req.dataUrl));
+    const frame = await pixelsOf(dataUrlToBlob(req.dataUrl), opts);
     return decodeImageData(cropRegion(frame, req.crop.rect, req.crop.devicePixelRatio, req.crop.viewport), opts);
   }
   return req.capture ? decodeDataUrl(req.dataUrl, opts) : decodeBlob(dataUrlToBlob(req.dataUrl), opts);

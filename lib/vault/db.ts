@@ -8,7 +8,6 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { DEFAULT_DB_NAME, type RecordKind, type SealedRecord, type VaultHeader } from './types';
 
-export { DEFAULT_DB_NAME };
 export const DB_VERSION = 1;
 
 export type MetaKey = 'header' | 'device' | 'clock' | 'candidates' | 'staged' | 'unproven' | 'sync' | 'passkeys' | 'passkey-used' | 'passkey-notice' | 'generation';

@@ -393,14 +393,16 @@ export class Vault implements LocalReplica {
    */
   async snapshot<T>(): Promise<Snapshot<T>> {
     const ring = await this.requireRing();
-    for (let attempt = 0; ; attempt++) {
+    const read = async () => {
       const tx = this.db.transaction(['records', 'meta'], 'readonly');
-      const [rows, generation] = await Promise.all([tx.objectStore('records').getAll() as Promise<unknown[]>, tx.objectStore('meta').get('generation')]);
-      if (typeof generation === 'string' || attempt > 0) {
-        return { ...this.openRows<T>(ring, rows), generation: typeof generation === 'string' ? generation : null, vaultId: ring.vaultId, kid: ring.kid };
-      }
+      return Promise.all([tx.objectStore('records').getAll() as Promise<unknown[]>, tx.objectStore('meta').get('generation')]);
+    };
+    let [rows, generation] = await read();
+    if (typeof generation !== 'string') {
       await this.transact(async () => {}); // a vault written before generations existed gets its first one
+      [rows, generation] = await read();
     }
+    return { ...this.openRows<T>(ring, rows), generation: typeof generation === 'string' ? generation : null, vaultId: ring.vaultId, kid: ring.kid };
   }
 
   private openRows<T>(ring: RecordKeyring, rows: unknown[]): ReadResult<T> {

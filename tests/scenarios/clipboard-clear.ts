@@ -1,5 +1,5 @@
 // The clipboard is cleared after the configured delay if it still holds what Tessera handed
-// out. The browsers differ here (lib/platform/browser-info.ts clipboardHost): Chrome clears it
+// out. The browsers differ here (lib/platform/browser-info.ts pageHost): Chrome clears it
 // from an offscreen document, Firefox from its event page's own DOM.
 import { expect } from '@playwright/test';
 import { api } from '../e2e/drivers/driver';

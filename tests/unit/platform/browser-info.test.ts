@@ -1,15 +1,15 @@
 // lib/platform/browser-info.ts: the pure decisions behind the Chrome/Firefox differences.
 // The browser calls themselves are exercised in both browsers by tests/scenarios/.
 import { describe, expect, test } from 'vitest';
-import { clipboardHostFor, isNoSuchTabError } from '../../../lib/platform/browser-info';
+import { pageHostFor, isNoSuchTabError } from '../../../lib/platform/browser-info';
 
-describe('clipboardHostFor', () => {
+describe('pageHostFor', () => {
   test('a background with a DOM (Firefox event page) does the work itself', () => {
-    expect(clipboardHostFor({ hasDocument: true, hasOffscreenApi: false })).toBe('background');
+    expect(pageHostFor({ hasDocument: true, hasOffscreenApi: false })).toBe('background');
   });
   test('a worker without a DOM uses the offscreen document when there is one (Chrome)', () => {
-    expect(clipboardHostFor({ hasDocument: false, hasOffscreenApi: true })).toBe('offscreen');
-    expect(clipboardHostFor({ hasDocument: false, hasOffscreenApi: false })).toBe('none');
+    expect(pageHostFor({ hasDocument: false, hasOffscreenApi: true })).toBe('offscreen');
+    expect(pageHostFor({ hasDocument: false, hasOffscreenApi: false })).toBe('none');
   });
 });
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { toBase64 } from '../../../lib/crypto/encoding';
 import { firstScreen, type FirstScreenReads } from '../../../lib/popup/first-screen';
-import { planFirstScreen } from '../../../lib/popup/plan';
+import { planFirstScreen, shownIds } from '../../../lib/popup/plan';
 import { parseView, settingsStamp, viewText, type PopupInit, type PopupView } from '../../../lib/popup/view';
 import type { PopupViewPort } from '../../../lib/api/popup-init';
 import { openVaultDbRaw, readRowsWithGeneration } from '../../../lib/vault/raw-read';
@@ -39,7 +39,7 @@ async function setUp() {
   const screen = async (o: { first?: number; view?: unknown; settings?: unknown; tabUrl?: string | null; reads?: Partial<FirstScreenReads> } = {}): Promise<PopupInit | null> => {
     const plan = planFirstScreen('view' in o ? o.view : state.saved && viewText(state.saved), 'settings' in o ? o.settings : state.stored, o.tabUrl === undefined ? tabUrl : o.tabUrl, o.first ?? 10);
     const db = await openVaultDbRaw(api.dbName);
-    const read = plan && db ? await readRowsWithGeneration(db, plan.ids) : null;
+    const read = plan && db ? await readRowsWithGeneration(db, shownIds(plan)) : null;
     return firstScreen({ key: toBase64((await api.keyStore.get())!), plan, generation: read?.generation, rows: read?.rows ?? null, ...o.reads }, api.clock.now);
   };
   return { ...api, state, init, screen, setTab: (u: string) => void (tabUrl = u) };
