@@ -16,7 +16,7 @@ const { context, sw, id, page, api } = browser;
 try {
 
   console.log(`KDF candidates in the service worker (argon2id, median of ${runs}):`);
-  const rows = await sw.evaluate((n) => globalThis.tesseraBench.benchKdf({ runs: n }), Math.max(3, Math.floor(runs / 2)));
+  const rows = await sw.evaluate(async (n) => (await globalThis.tesseraBench.kdf()).benchKdf({ runs: n }), Math.max(3, Math.floor(runs / 2)));
   console.log('  engine     memory    t  p   median');
   for (const r of rows) console.log(`  ${r.engine.padEnd(9)} ${String(r.memoryKiB / 1024).padStart(4)} MiB  ${r.iterations}  ${r.parallelism}   ${fmt(r.medianMs)}`);
 

@@ -2,7 +2,6 @@
 // Logic lives in lib/; this file only connects it.
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import * as kdfBench from '../lib/crypto/kdf-bench';
 import { contentHandlers } from '../lib/api/content';
 import { coreHandlers } from '../lib/api/handlers';
 import type { ApiContext } from '../lib/api/types';
@@ -22,16 +21,20 @@ import { installSyncTriggers } from '../lib/platform/sync-triggers';
 import { SyncService } from '../lib/sync/service';
 import { sessionKeyStore } from '../lib/vault/session-key-store';
 import { Vault } from '../lib/vault/vault';
-import { newKdfParams } from '../lib/crypto/kdf';
+import { newKdfParams } from '../lib/crypto/kdf-params';
 import { browserPolicySource, installPolicy } from '../lib/policy/browser';
 import { enforceSyncPolicy, withPolicy } from '../lib/policy/guard';
 import { managedSettingsStore } from '../lib/policy/settings';
 import { policyKdf } from '../lib/policy/vault';
+import { deferred, installDeferredParts } from '../lib/deferred/load';
 
-// An ES module worker: the QR decoder's wasm ships as its own file instead of inlined base64.
-export default defineBackground({ type: 'module', main: () => {
+// Chrome: a classic worker, so that it can importScripts() the deferred parts (the KDF, import
+// parsers, sync engine: lib/deferred/load.ts) when a message needs them, never at start; an MV3
+// service worker may not import(). Firefox: an ES module event page, which import()s them.
+export default defineBackground({ type: { firefox: 'module' }, main: () => {
   // Time from the worker's start to here: fetching, parsing and running every module it imports (bench/worker-start.mjs).
   const mainAt = performance.now();
+  installDeferredParts();
   // The unlocked key lives in storage.session: only extension contexts, never content scripts
   // (Chrome's default, stated here so that no change elsewhere can widen it).
   void browser.storage.session.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })?.catch(() => undefined);
@@ -67,6 +70,7 @@ export default defineBackground({ type: 'module', main: () => {
   installClipboardClearing();
   installAutoLock(vault, settings);
   installSyncTriggers(sync, vault.deviceId);
-  // `wxt build --mode bench` (npm run bench) exposes the in-browser KDF benchmark; other builds drop it.
-  if (import.meta.env.MODE === 'bench') Object.assign(globalThis, { tesseraBench: { ...kdfBench, mainAt } });
+  // `wxt build --mode bench` (npm run bench) exposes the in-browser KDF benchmark (a deferred part
+  // in bench builds only) and the start figure; other builds drop both.
+  if (import.meta.env.MODE === 'bench') Object.assign(globalThis, { tesseraBench: { mainAt, kdf: async () => (await deferred()).kdfBench } });
 } });

@@ -13,7 +13,9 @@
 import { randomId } from '../crypto/random';
 import { toBase64 } from '../crypto/encoding';
 import { t } from '../i18n/i18n';
-import { MAX_IMPORT_FILE_BYTES, parseImportFile, type FileFormat, type FileImport } from '../import/file';
+import type { FileFormat, FileImport } from '../import/file';
+import { MAX_IMPORT_FILE_BYTES } from '../import/limits';
+import { deferred } from '../deferred/load';
 import { TesseraError } from '../messages/errors';
 import type { AccountData, OtpParams } from '../otp/account';
 import { serializeOtpauthUri } from '../otp/uri';
@@ -22,7 +24,6 @@ import { usedMarksFrom } from '../tokens/view';
 import { assertStrongEnough } from '../vault/passphrase';
 import { assertPlainExportAllowed } from '../policy/context';
 import { buildContent, readContent, type VaultSnapshot } from '../backup/content';
-import { isBackupFile, openBackup, sealBackup } from '../backup/format';
 import { decideReminder, fingerprint, isReminderState, NO_REMINDER_STATE, REMINDER_RECORD, type ReminderState, type SyncHealth } from '../backup/reminder';
 import { AccountIndex, planRestore, previewEntries, type LocalState } from '../backup/restore';
 import { planMigrationBatches } from '../export/migration-encode';
@@ -91,6 +92,8 @@ type Read =
   | { kind: 'other'; file: FileImport };
 
 async function readFile(bytes: Uint8Array, password: string | undefined): Promise<Read> {
+  // The parsers, the backup format and their KDFs are deferred parts: loaded by the first import.
+  const { isBackupFile, openBackup, parseImportFile } = await deferred();
   if (isBackupFile(bytes)) return { kind: 'backup', content: readContent(await openBackup(bytes, password)) };
   let file: FileImport;
   try {
@@ -219,7 +222,7 @@ export async function exportBackup(msg: Message, ctx: ApiContext): Promise<Resul
   assertStrongEnough(password);
   const snap = await snapshot(ctx);
   const now = ctx.now();
-  const bytes = await sealBackup(buildContent(snap, now), password);
+  const bytes = await (await deferred()).sealBackup(buildContent(snap, now), password);
   await serialized(async () => saveReminderState(ctx, { ...(await reminderState(ctx)), lastBackupAt: now, backedUp: fingerprint(snap) }));
   return { filename: backupFilename(now), data: toBase64(bytes) };
 }

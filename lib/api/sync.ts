@@ -2,7 +2,7 @@
 // The work is done by lib/sync/service.ts, injected as ctx.services.sync.
 import { t } from '../i18n/i18n';
 import { TesseraError } from '../messages/errors';
-import { allowedWebDavUrl } from '../sync/backends/webdav';
+import { allowedWebDavUrl } from '../sync/webdav-url';
 import type { BackendKind, SyncService } from '../sync/service';
 import { str } from './router';
 import type { ApiContext, Message, Result } from './types';

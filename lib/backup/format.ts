@@ -4,7 +4,7 @@
 //     "kdf": { "name": "argon2id", "memoryKiB", "iterations", "parallelism", "salt" },
 //     "cipher": "xchacha20-poly1305", "sealed": base64(nonce ‖ ciphertext ‖ tag) }
 // Key: argon2id (RFC 9106) of the NFKC password, as the vault's key-wrapping key is derived
-// (lib/crypto/kdf.ts, same default cost and the same bounds on what a file may ask for).
+// (lib/crypto/kdf.ts and kdf-params.ts, same default cost and the same bounds on what a file may ask for).
 // Cipher: XChaCha20-Poly1305 (lib/crypto/aead.ts); the associated data is the envelope's header
 // (format, version, kdf, cipher) re-serialised in a fixed order, so a file whose parameters were
 // edited does not open. The plaintext is JSON (content.ts).
@@ -13,7 +13,8 @@
 // (a wrong password and an altered file cannot be told apart, and nothing is added either way).
 import { open, seal } from '../crypto/aead';
 import { fromBase64, toBase64, utf8Decode, utf8Encode } from '../crypto/encoding';
-import { assertKdfParams, deriveKey, newKdfParams } from '../crypto/kdf';
+import { deriveKey } from '../crypto/kdf';
+import { assertKdfParams, newKdfParams } from '../crypto/kdf-params';
 import { t } from '../i18n/i18n';
 import { TesseraError } from '../messages/errors';
 import type { KdfParams } from '../vault/types';

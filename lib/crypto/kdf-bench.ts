@@ -1,6 +1,7 @@
 // Times the KDF candidates where they will really run (an extension page or the service
 // worker), for docs/benchmarks.md; bench/kdf.mjs does the same in Node. Medians, never asserted.
-import { DEFAULT_KDF, OWASP_MINIMUM, argon2idRaw, type KdfEngine, type KdfParams } from './kdf';
+import { argon2idRaw, type KdfEngine } from './kdf';
+import { DEFAULT_KDF, OWASP_MINIMUM, type KdfParams } from './kdf-params';
 import { randomBytes } from './random';
 
 export type KdfCost = Pick<KdfParams, 'memoryKiB' | 'iterations' | 'parallelism'>;

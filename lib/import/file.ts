@@ -12,6 +12,7 @@ import { TesseraError } from '../messages/errors';
 import type { ImportError, ImportItem } from '../otp/import';
 import { badFile, decodeText, fileAt, looksLikeJson, parseJson, type FormatParser, type Input } from './core';
 import { DEFAULT_KDF_LIMITS, type KdfLimits } from './crypto';
+import { MAX_IMPORT_FILE_BYTES } from './limits';
 import { aegis } from './formats/aegis';
 import { andotp } from './formats/andotp';
 import { authenticatorExtension } from './formats/authenticator-extension';
@@ -28,7 +29,6 @@ export type FileFormat =
   | 'tessera-backup' | 'otpauth-text' | 'aegis' | '2fas' | 'andotp' | 'authenticator-extension'
   | 'bitwarden' | 'ente' | 'proton' | 'freeotp-plus' | 'lastpass' | 'google-authenticator';
 
-export const MAX_IMPORT_FILE_BYTES = 20 * 1024 * 1024;
 
 export interface FileImport {
   format: FileFormat;

@@ -16,13 +16,25 @@ export interface ErrorInfo {
   message: string;
 }
 
+/** Marks a TesseraError from any copy of this module (see hasInstance below). */
+const BRAND = Symbol.for('tessera.error');
+
 /** An error with an API code. `message` is already in the UI language. */
 export class TesseraError extends Error {
   readonly code: ErrorCode;
+  readonly [BRAND] = true;
   constructor(code: ErrorCode, message?: string) {
     super(message ?? t(`error.${code}`));
     this.code = code;
     this.name = 'TesseraError';
+  }
+  /**
+   * `instanceof` by brand, not by class: Chrome's worker runs the deferred parts (lib/deferred/
+   * parts.ts) from a script of their own, with their own copy of this module, and an import or
+   * sync error thrown there must still be answered with its code, not as `internal`.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
   }
   toInfo(): ErrorInfo {
     return { code: this.code, message: this.message };

@@ -9,7 +9,7 @@
 import { browser } from 'wxt/browser';
 import type { ClockEstimate, Observation } from '../clock/estimator';
 import { SessionEstimator } from '../clock/memory';
-import { webdavDateHook } from '../sync/backends/webdav';
+import { webdavDateHook } from '../sync/webdav-date-hook';
 import type { ClockPort } from '../api/clock';
 
 const KEY = 'clockEstimate';

@@ -17,7 +17,9 @@ export interface OffscreenDecodeAnswer {
 /** Every distinct QR text in the picture `req` names, decoded where this browser can. */
 export async function decodePictureInBackground(req: PictureRequest): Promise<string[]> {
   const host = pageHost();
-  if (host === 'background') return (await import('../qr/decode-picture')).decodePicture(req);
+  // The build-time half keeps the import() (and with it the decoders) out of Chrome's one-file
+  // classic worker, which would otherwise inline it (lib/deferred/load.ts).
+  if (host === 'background' && import.meta.env.FIREFOX) return (await import('../qr/decode-picture')).decodePicture(req);
   if (host === 'none') throw new TesseraError('unscriptable');
   await ensureOffscreenDocument();
   const answer = (await browser.runtime.sendMessage({ target: 'offscreen', type: 'qr.decode', request: req })) as OffscreenDecodeAnswer | undefined;

@@ -2,7 +2,7 @@
 // (an alarm, which outlives the service worker) and when another device wrote to the
 // browser's sync storage. Failures end up in the sync status; local use never waits.
 import { browser } from 'wxt/browser';
-import { KEY_PREFIX } from '../sync/backends/browser-sync';
+import { KEY_PREFIX } from '../sync/backends/browser-sync-keys';
 import type { SyncService } from '../sync/service';
 import { ensureAlarm } from './alarms';
 

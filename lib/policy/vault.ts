@@ -1,9 +1,9 @@
 // The policy's demands on new vaults (issue 16): a least passphrase strength (the estimate of
 // lib/passphrase/strength.ts) and a least argon2id cost for new headers (RFC 9106; today's
-// default, lib/crypto/kdf.ts, is 64 MiB × 3 passes). Raising the cost never goes past what a
+// default, lib/crypto/kdf-params.ts, is 64 MiB × 3 passes). Raising the cost never goes past what a
 // header may carry (kdf.ts bounds: 256 MiB, 10 passes, 1,536 MiB-passes), or no device could
 // open the vault.
-import { DEFAULT_KDF } from '../crypto/kdf';
+import { DEFAULT_KDF } from '../crypto/kdf-params';
 import { t } from '../i18n/i18n';
 import { TesseraError } from '../messages/errors';
 import { strengthOf, type Strength } from '../passphrase/strength';

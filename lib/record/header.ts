@@ -6,7 +6,7 @@ import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { KEY_BYTES, open, seal } from '../crypto/aead';
 import { fromBase64, toBase64, utf8Decode, utf8Encode } from '../crypto/encoding';
-import { assertKdfParams } from '../crypto/kdf';
+import { assertKdfParams } from '../crypto/kdf-params';
 import { keyId } from './envelope';
 import { isHlc } from './hlc';
 import type { KdfParams, PasskeyWrap, VaultHeader } from './types';

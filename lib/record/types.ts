@@ -2,7 +2,7 @@
 // envelope, the vault header and the key ring a record is sealed under. It sits below both, so
 // lib/vault never imports lib/sync and lib/crypto never imports either (issue 10, "Shape").
 // Format: docs/vault-format.md ("Records", "Header"); what sync accepts: docs/sync.md.
-import type { KdfParams } from '../crypto/kdf';
+import type { KdfParams } from '../crypto/kdf-params';
 
 export type { KdfParams };
 

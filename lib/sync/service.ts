@@ -3,13 +3,13 @@
 // storage.session only until a vault exists or is unlocked), one SyncEngine per configuration,
 // and a status that outlives the service worker. Browser objects are injected, so it is tested
 // with in-memory stand-ins.
+import { deferred } from '../deferred/load';
 import { TesseraError } from '../messages/errors';
 import type { KeyStore, LocalReplica, OpenRecord, RecordKind, VaultChange, VaultState } from '../vault/types';
-import { BrowserSyncBackend, type StorageSyncArea } from './backends/browser-sync';
-import { WebDavBackend } from './backends/webdav';
-import type { SyncBackend } from './backend';
-import { SyncEngine, type SyncStatus } from './engine';
-import { vaultPackCrypto } from './pack-crypto';
+import type { StorageSyncArea } from './backends/browser-sync';
+import type { EngineBackend } from './build-engine';
+import type { SyncEngine, SyncStatus } from './engine';
+import { webdavDateHook } from './webdav-date-hook';
 
 export type BackendKind = 'off' | 'browser' | 'webdav';
 
@@ -155,17 +155,17 @@ export class SyncService {
     return this.building;
   }
 
+  /** The engine and its backend come with the deferred parts (lib/deferred/load.ts): loaded only once sync is on. */
   private async buildEngine(kind: BackendKind, creds?: WebDavCredentials): Promise<SyncEngine> {
-    let backend: SyncBackend;
-    if (kind === 'browser') {
-      backend = new BrowserSyncBackend({ area: this.deps.syncArea, crypto: vaultPackCrypto(() => this.deps.vault.keyring()) });
-    } else {
-      backend = new WebDavBackend({ ...(creds ?? (await this.credentials())), fetch: this.deps.fetch });
-    }
-    return new SyncEngine({
-      replica: this.deps.vault,
+    const backend: EngineBackend =
+      kind === 'browser'
+        ? { kind, area: this.deps.syncArea }
+        : { kind: 'webdav', options: { ...(creds ?? (await this.credentials())), fetch: this.deps.fetch, onDate: (o) => webdavDateHook.observe?.(o) } };
+    const deviceId = await this.deps.vault.deviceId();
+    return (await deferred()).buildSyncEngine({
       backend,
-      deviceId: await this.deps.vault.deviceId(),
+      replica: this.deps.vault,
+      deviceId,
       onStatus: (s) => void this.deps.local.set({ [STATUS_KEY]: s }),
     });
   }

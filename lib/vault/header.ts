@@ -6,7 +6,7 @@
 // user also replaces the vault key). MAC and shape checks live in lib/record/header.ts.
 import { KEY_BYTES, open, seal } from '../crypto/aead';
 import { fromBase64, toBase64, utf8Encode } from '../crypto/encoding';
-import { deriveKey } from '../crypto/kdf';
+import { deferred } from '../deferred/load';
 import type { KdfParams, VaultHeader } from '../record/types';
 
 export { VAULT_FORMAT, headerMac, isVaultHeader, openPreviousKeys, sealPreviousKeys, verifyHeaderMac } from '../record/header';
@@ -17,12 +17,14 @@ export function vaultKeyAd(vaultId: string): Uint8Array {
 
 /** `vaultKey` wrapped under `passphrase` with the given KDF parameters: the header's `wrappedKey`. */
 export async function wrapVaultKey(vaultKey: Uint8Array, passphrase: string, vaultId: string, kdf: KdfParams): Promise<string> {
-  const kek = await deriveKey(passphrase, kdf);
+  // The argon2id engines are a deferred part: the worker loads them for a passphrase, not to start.
+  const kek = await (await deferred()).deriveKey(passphrase, kdf);
   return toBase64(seal(kek, vaultKey, vaultKeyAd(vaultId)));
 }
 
 /** The vault key, or null when the passphrase (or anything in the header) is wrong. */
 export async function unwrapVaultKey(header: VaultHeader, passphrase: string): Promise<Uint8Array | null> {
+  const { deriveKey } = await deferred();
   try {
     const kek = await deriveKey(passphrase, header.kdf);
     const key = open(kek, fromBase64(header.wrappedKey), vaultKeyAd(header.vaultId));

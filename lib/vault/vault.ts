@@ -4,7 +4,7 @@
 // KeyStore (storage.session in the extension): this class keeps no secret in memory between calls.
 import type { IDBPTransaction } from 'idb';
 import { KEY_BYTES } from '../crypto/aead';
-import { newKdfParams } from '../crypto/kdf';
+import { newKdfParams } from '../crypto/kdf-params';
 import { randomBytes, randomId } from '../crypto/random';
 import { t } from '../i18n/i18n';
 import { TesseraError } from '../messages/errors';

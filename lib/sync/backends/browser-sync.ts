@@ -24,6 +24,7 @@ import { packAd, type PackCrypto } from '../pack-crypto';
 import { RetryLater, type DeviceSnapshot, type ManifestSealer, type SyncBackend } from '../backend';
 import { sameRecordSet } from '../ownership';
 import { WriteBudget } from './write-budget';
+import { KEY_PREFIX } from './browser-sync-keys';
 import type { SealedRecord } from '../../vault/types';
 
 /** The chrome.storage.sync / browser.storage.sync surface this backend uses. */
@@ -42,7 +43,6 @@ export const SYNC_QUOTA = {
   MAX_WRITE_OPERATIONS_PER_MINUTE: 120,
 } as const;
 
-export const KEY_PREFIX = 't1.';
 /** Bytes a device that cannot store all its records leaves free for the others. */
 export const PARTIAL_RESERVE = 4096;
 const MANIFEST = /^t1\.([A-Za-z0-9_-]{1,64})\.m$/;

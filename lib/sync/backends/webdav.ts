@@ -16,6 +16,8 @@ import { isVaultHeader } from '../../record/header';
 import type { SealedRecord } from '../../record/types';
 import type { DeviceSnapshot, ManifestSealer, SyncBackend } from '../backend';
 import { parseMultistatus } from './multistatus';
+import { allowedWebDavUrl } from '../webdav-url';
+import type { WebDavDate } from '../webdav-date-hook';
 
 export const FILE_FORMAT = 'tessera-sync/2';
 export const FILE_FORMAT_V1 = 'tessera-sync/1';
@@ -34,25 +36,8 @@ export const MAX_FILES_PER_ROUND = 64;
 /** Bytes downloaded in one round at most; files beyond it wait for the next round. */
 export const MAX_ROUND_BYTES = 48 * 1024 * 1024;
 
-/**
- * Issue 15 (docs/clock.md): every WebDAV answer's `Date` header is handed to the clock estimator
- * (set by the background); the server's host is used in memory only to count it once.
- */
-export const webdavDateHook: { observe?: (o: { server: string; date: string | null; age: string | null; receivedAt: number }) => void } = {};
-
 /** Thrown by readCapped for an answer larger than allowed. */
 class TooLarge extends Error {}
-
-/**
- * Whether `url` may carry the credentials: https, or plain http only to this machine (a loopback
- * address or localhost), where nothing travels over a network (issue 10; contract, sync.configure).
- */
-export function allowedWebDavUrl(url: URL): boolean {
-  if (url.protocol === 'https:') return true;
-  if (url.protocol !== 'http:') return false;
-  const host = url.hostname.toLowerCase();
-  return host === 'localhost' || host.endsWith('.localhost') || /^127(?:\.\d{1,3}){3}$/.test(host) || host === '[::1]';
-}
 
 async function readCapped(res: Response, maxBytes: number, signal: AbortSignal): Promise<string> {
   if (Number(res.headers.get('content-length') ?? 0) > maxBytes) {
@@ -93,6 +78,8 @@ export interface WebDavOptions {
   fetch?: typeof fetch;
   /** Per request (default 15 s): a server that does not answer in time is `unreachable`. */
   timeoutMs?: number;
+  /** Each answer's Date header, for the clock estimator (issue 15, lib/sync/webdav-date-hook.ts). */
+  onDate?: (o: WebDavDate) => void;
 }
 
 interface FileJson {
@@ -113,6 +100,7 @@ export class WebDavBackend implements SyncBackend {
   private readonly auth: string;
   private readonly fetch: typeof fetch;
   private readonly timeoutMs: number;
+  private readonly onDate: ((o: WebDavDate) => void) | undefined;
   private readonly cache = new Map<string, { etag: string; snapshot: DeviceSnapshot }>();
 
   constructor(options: WebDavOptions) {
@@ -129,6 +117,7 @@ export class WebDavBackend implements SyncBackend {
     this.auth = `Basic ${toBase64(utf8Encode(`${options.username}:${options.password}`))}`;
     this.fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
     this.timeoutMs = options.timeoutMs ?? 15_000;
+    this.onDate = options.onDate;
   }
 
   private folder(vaultId?: string): URL {
@@ -268,7 +257,7 @@ export class WebDavBackend implements SyncBackend {
         redirect: 'follow',
         signal: abort.signal,
       });
-      webdavDateHook.observe?.({ server: url.host, date: res.headers?.get?.('date') ?? null, age: res.headers?.get?.('age') ?? null, receivedAt: Date.now() });
+      this.onDate?.({ server: url.host, date: res.headers?.get?.('date') ?? null, age: res.headers?.get?.('age') ?? null, receivedAt: Date.now() });
       if (res.status === 401 || res.status === 403) {
         await res.body?.cancel().catch(() => {});
         throw new TesseraError('unauthorized');

@@ -1,32 +1,65 @@
 // The WebDAV backend hands each answer's Date to the clock estimator (docs/clock.md), so a device
-// that syncs learns its offset from its own server too.
+// that syncs learns its offset from its own server too: through the hook the background sets,
+// which the sync service passes to every WebDAV backend it builds (the backend is a deferred
+// part in Chrome's worker, with module copies of its own, so the hook cannot be shared by import).
 import { afterEach, describe, expect, it } from 'vitest';
 import { ClockEstimator } from '../../../lib/clock/estimator';
-import { WebDavBackend, webdavDateHook } from '../../../lib/sync/backends/webdav';
+import { WebDavBackend } from '../../../lib/sync/backends/webdav';
+import { SyncService, type KeyValueArea } from '../../../lib/sync/service';
+import { webdavDateHook } from '../../../lib/sync/webdav-date-hook';
+import { memoryKeyStore } from '../../../lib/vault/memory-key-store';
+import { Vault } from '../../../lib/vault/vault';
+import { MemoryStorageSync } from '../sync/memory-storage-sync';
 
 afterEach(() => {
   webdavDateHook.observe = undefined;
 });
 
-describe('webdavDateHook', () => {
-  it('sees the Date of every WebDAV answer and the estimator takes it', async () => {
+const serverTime = () => Date.now() + 90_000;
+/** An empty WebDAV server whose clock is 90 s ahead. */
+const fetch = (async () =>
+  new Response('<?xml version="1.0"?><d:multistatus xmlns:d="DAV:"></d:multistatus>', {
+    status: 207,
+    headers: { Date: new Date(serverTime()).toUTCString(), 'Content-Type': 'application/xml' },
+  })) as typeof globalThis.fetch;
+
+function memoryArea(): KeyValueArea {
+  const data = new Map<string, unknown>();
+  return {
+    get: async (k) => (data.has(k) ? { [k]: data.get(k) } : {}),
+    set: async (items) => void Object.entries(items).forEach(([k, v]) => data.set(k, v)),
+    remove: async (k) => void data.delete(k),
+  };
+}
+
+describe('WebDAV answers reach the clock estimator', () => {
+  it('the backend hands the Date of every answer to onDate, and the estimator takes it', async () => {
     const est = new ClockEstimator();
     const seen: string[] = [];
-    webdavDateHook.observe = (o) => {
-      seen.push(`${o.server} ${o.date}`);
-      est.observe(o);
-    };
-    const serverTime = Date.now() + 90_000;
-    const fetch = (async () =>
-      new Response('<?xml version="1.0"?><d:multistatus xmlns:d="DAV:"></d:multistatus>', {
-        status: 207,
-        headers: { Date: new Date(serverTime).toUTCString(), 'Content-Type': 'application/xml' },
-      })) as typeof globalThis.fetch;
-    const dav = new WebDavBackend({ url: 'https://dav.example/files/', username: 'u', password: 'p', fetch });
+    const dav = new WebDavBackend({
+      url: 'https://dav.example/files/', username: 'u', password: 'p', fetch,
+      onDate: (o) => {
+        seen.push(`${o.server} ${o.date}`);
+        est.observe(o);
+      },
+    });
     await dav.vaults();
     expect(seen.length).toBeGreaterThan(0);
     expect(seen[0]).toMatch(/^dav\.example /);
     const e = est.estimate(Date.now())!;
     expect(Math.abs(e.offsetMs + 90_000)).toBeLessThan(2_000);
+  });
+
+  it('the sync service wires the background hook into the WebDAV backend it builds', async () => {
+    const seen: string[] = [];
+    webdavDateHook.observe = (o) => void seen.push(o.server);
+    const keyStore = memoryKeyStore();
+    const vault = await Vault.open({ db: `hook-${Math.random()}`, keyStore, kdfParams: () => ({ name: 'argon2id' as const, memoryKiB: 64, iterations: 1, parallelism: 1, salt: btoa('0123456789abcdef') }) });
+    const sync = new SyncService({
+      vault: Object.assign(vault, { deviceId: async () => vault.device }),
+      keyStore, local: memoryArea(), session: memoryArea(), syncArea: new MemoryStorageSync().area(), fetch,
+    });
+    await sync.configure('webdav', { url: 'https://dav.example/files/', username: 'u', password: 'p' });
+    expect(seen).toContain('dav.example');
   });
 });

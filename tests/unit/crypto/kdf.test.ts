@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { argon2id as nobleArgon2id } from '@noble/hashes/argon2.js';
 import { utf8Encode } from '../../../lib/crypto/encoding';
-import {
-  DEFAULT_KDF, OWASP_MINIMUM, argon2idRaw, assertKdfParams, deriveKey, deriveKeyWith, newKdfParams, preferredEngine,
-} from '../../../lib/crypto/kdf';
+import { argon2idRaw, deriveKey, deriveKeyWith, preferredEngine } from '../../../lib/crypto/kdf';
+import { DEFAULT_KDF, OWASP_MINIMUM, assertKdfParams, newKdfParams } from '../../../lib/crypto/kdf-params';
 import { fromBase64 } from '../../../lib/crypto/encoding';
 import type { KdfParams } from '../../../lib/vault/types';
 

@@ -1,10 +1,10 @@
 // docs/vault-format.md states the bounds a header's KDF parameters must keep (issue 11 point 8:
 // the page said m ≤ 1 GiB and t ≤ 64 while the code refused past 256 MiB and 10). This reads the
-// numbers from the page and holds lib/crypto/kdf.ts's assertKdfParams to them: each bound is
+// numbers from the page and holds lib/crypto/kdf-params.ts's assertKdfParams to them: each bound is
 // accepted and one past it refused, so the page and the code cannot drift apart again.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { assertKdfParams } from '../../../lib/crypto/kdf';
+import { assertKdfParams } from '../../../lib/crypto/kdf-params';
 
 type KdfParams = Parameters<typeof assertKdfParams>[0];
 

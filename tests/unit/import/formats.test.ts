@@ -3,7 +3,8 @@
 // errors (Steam and other kinds named, values checked like pasted links), KDF caps, and
 // damaged encrypted files. The fixture files themselves are checked in manifest.test.ts.
 import { describe, expect, it } from 'vitest';
-import { MAX_IMPORT_FILE_BYTES, parseImportFile } from '../../../lib/import/file';
+import { parseImportFile } from '../../../lib/import/file';
+import { MAX_IMPORT_FILE_BYTES } from '../../../lib/import/limits';
 import { fixture, fixtureText, manifest, rejection, rejectionOf } from './helpers';
 
 const enc = (s: string) => new TextEncoder().encode(s);

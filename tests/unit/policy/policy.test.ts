@@ -7,7 +7,7 @@ import {
   POLICY_RANGES, sameWebDavFolder, syncBackendAllowed, type Policy,
 } from '../../../lib/policy/policy';
 import { assertPolicyStrength, MAX_KDF_MIB_PASSES, policyKdf } from '../../../lib/policy/vault';
-import { DEFAULT_KDF } from '../../../lib/crypto/kdf';
+import { DEFAULT_KDF } from '../../../lib/crypto/kdf-params';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings/settings';
 
 const user: Settings = { ...DEFAULT_SETTINGS, autoLockMinutes: 60, clipboardClearSeconds: 0, autoFill: true, lowTokenThreshold: 5 };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseMultistatus } from '../../../lib/sync/backends/multistatus';
-import { MAX_FILES_PER_ROUND, PARALLEL_DOWNLOADS, allowedWebDavUrl } from '../../../lib/sync/backends/webdav';
+import { MAX_FILES_PER_ROUND, PARALLEL_DOWNLOADS } from '../../../lib/sync/backends/webdav';
+import { allowedWebDavUrl } from '../../../lib/sync/webdav-url';
 import { WebDavBackend, parseFile } from '../../../lib/sync/backends/webdav';
 import { TesseraError } from '../../../lib/messages/errors';
 

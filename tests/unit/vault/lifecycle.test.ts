@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openDB } from 'idb';
 import type { VaultHeader } from '../../../lib/vault/types';
-import { DEFAULT_KDF } from '../../../lib/crypto/kdf';
+import { DEFAULT_KDF } from '../../../lib/crypto/kdf-params';
 import { TesseraError } from '../../../lib/messages/errors';
 import { memoryKeyStore } from '../../../lib/vault/memory-key-store';
 import { Vault } from '../../../lib/vault/vault';
