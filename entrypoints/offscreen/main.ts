@@ -1,7 +1,7 @@
 // Chrome's offscreen document (reasons CLIPBOARD and BLOBS, lib/platform/offscreen.ts): the service
 // worker has no DOM, so clearing a copied code from the clipboard happens here, on the
-// background's request (it gets a digest of the value, never the value); and it cannot import code
-// on demand, so QR pictures are decoded here, the decoder loaded on the first one
+// background's request (it gets a digest of the value, never the value); and it cannot import(),
+// so QR pictures are decoded here, the decoder loaded on the first one
 // (lib/platform/qr-offscreen.ts). Only the background worker is heard
 // (lib/platform/clipboard-offscreen.ts): not our content scripts, not our other pages.
 // The worker's script is WXT's background.js (runtime.getManifest is not offered to offscreen

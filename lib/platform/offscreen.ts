@@ -1,5 +1,6 @@
 // Chrome's offscreen document (entrypoints/offscreen): the page the background worker, which has no
-// DOM and cannot import code on demand, hands DOM work to — clearing the clipboard
+// DOM and cannot import() (only importScripts() what it imported while installing,
+// lib/deferred/load.ts), hands DOM work to — clearing the clipboard
 // (lib/platform/clipboard.ts) and decoding QR pictures (lib/platform/qr-decoder.ts). One document
 // serves both (Chrome allows one per extension); it answers only the worker (clipboard-offscreen.ts).
 import { browser, type Browser } from 'wxt/browser';

@@ -1,8 +1,10 @@
 // Decoding a picture (ZXing with jsQR behind it, lib/qr/decode.ts): an encoded image, a tab
 // capture, or a capture cropped to a selected region. The background loads this only when a scan
 // needs it (issue 14: the worker's start must not load the decoders): Firefox's background page
-// imports it on demand, and Chrome's worker, which cannot import on demand, asks the offscreen
-// document (lib/platform/qr-decoder.ts, lib/platform/qr-offscreen.ts). Pages import it directly.
+// imports it on demand, and Chrome's worker, which cannot import(), asks the offscreen document
+// (lib/platform/qr-decoder.ts, lib/platform/qr-offscreen.ts): as a classic script for its
+// importScripts() (lib/deferred/load.ts) ZXing's wasm would be inlined as 1.26 MB of base64, and
+// the document has the canvas the picture work uses. Pages import it directly.
 import { blobToImageData, cropRegion, dataUrlToBlob, type BlobDecodeOptions } from './capture';
 import { decodeImageData } from './decode';
 import type { Rect } from './image';
