@@ -4,7 +4,8 @@
 //     "kdf": { "name": "argon2id", "memoryKiB", "iterations", "parallelism", "salt" },
 //     "cipher": "xchacha20-poly1305", "sealed": base64(nonce ‖ ciphertext ‖ tag) }
 // Key: argon2id (RFC 9106) of the NFKC password, as the vault's key-wrapping key is derived
-// (lib/crypto/kdf.ts and kdf-params.ts, same default cost and the same bounds on what a file may ask for).
+// (lib/crypto/kdf.ts and kdf-params.ts: the same default cost, and the same bounds on what a
+// file may ask for).
 // Cipher: XChaCha20-Poly1305 (lib/crypto/aead.ts); the associated data is the envelope's header
 // (format, version, kdf, cipher) re-serialised in a fixed order, so a file whose parameters were
 // edited does not open. The plaintext is JSON (content.ts).
