@@ -90,6 +90,8 @@ export class Vault implements LocalReplica {
 
   /** Records opened while unlocked (lib/record/open-cache.ts): each is opened again only when its row changes. */
   private readonly opened = new OpenCache();
+  /** Values derived from every record, by the generation and key they were derived at (derived()). */
+  private readonly derivations = new Map<string, { generation: string; kid: string; value: unknown }>();
 
   /** This device's random id, as it appears in hybrid-logical-clock stamps. */
   get device(): string {
@@ -99,6 +101,7 @@ export class Vault implements LocalReplica {
   /** Closes the database if this vault opened it. */
   close(): void {
     this.opened.clear();
+    this.derivations.clear();
     if (this.ownsDb) this.db.close();
   }
 
@@ -164,6 +167,7 @@ export class Vault implements LocalReplica {
 
   async lock(): Promise<void> {
     this.opened.clear();
+    this.derivations.clear();
     await this.keyStore.clear();
   }
 
@@ -403,6 +407,23 @@ export class Vault implements LocalReplica {
       [rows, generation] = await read();
     }
     return { ...this.openRows<T>(ring, rows), generation: typeof generation === 'string' ? generation : null, vaultId: ring.vaultId, kid: ring.kid };
+  }
+
+  /**
+   * `derive(snapshot())`, computed again only when a write has replaced the vault's generation
+   * since (or the key changed): popup.init at 1,000 accounts read, opened and sorted every record
+   * on every open (issue 14). Like the opened records, kept in memory only while unlocked: lock()
+   * forgets it. A row changed behind the vault's back (not through transact) shows in read() and
+   * get() at once and here at the next write; `derive` must not change the snapshot it is given.
+   */
+  async derived<V>(name: string, derive: (snap: Snapshot<unknown>) => V): Promise<{ value: V; generation: string | null }> {
+    const ring = await this.requireRing();
+    const hit = this.derivations.get(name);
+    if (hit && hit.kid === ring.kid && hit.generation === (await this.db.get('meta', 'generation'))) return { value: hit.value as V, generation: hit.generation };
+    const snap = await this.snapshot();
+    const value = derive(snap);
+    if (snap.generation !== null) this.derivations.set(name, { generation: snap.generation, kid: snap.kid, value });
+    return { value, generation: snap.generation };
   }
 
   private openRows<T>(ring: RecordKeyring, rows: unknown[]): ReadResult<T> {

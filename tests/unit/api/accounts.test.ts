@@ -158,4 +158,33 @@ describe('order, pins and groups (issue 14; automation-api.md, Stable hooks)', (
     const more = await call({ type: 'popup.codes', ids: [list[20].id, 'gone'] });
     expect(more.codes).toEqual([expect.objectContaining({ id: list[20].id, code: expect.stringMatching(/^\d{6}$/) })]);
   });
+
+  it('popup.init derives the account list once per vault generation: again after a write or a lock, never stale', async () => {
+    const { call, ctx } = await makeApi();
+    await call({ type: 'accounts.import', text: Array.from({ length: 30 }, (_, i) => uri(`S${String(i).padStart(2, '0')}`, 'u')).join('\n') });
+    ctx.services = { tabs: { tabUrl: async () => 'https://zed.example/', frames: async () => [] } } as never;
+    const vault = ctx.vault as { snapshot(): Promise<unknown> };
+    const snapshot = vault.snapshot.bind(vault);
+    let reads = 0;
+    vault.snapshot = async () => (reads++, snapshot());
+    const first = await call({ type: 'popup.init', tabId: 1, first: 5 });
+    const again = await call({ type: 'popup.init', tabId: 1, first: 5 });
+    expect(reads).toBe(1);
+    expect(again.accounts).toEqual(first.accounts);
+    expect(again.codes).toEqual(first.codes);
+    // A write (here: binding an account to the tab's site) is seen at once: bound, order, list.
+    const id = first.accounts[3].id;
+    await call({ type: 'accounts.update', id, sites: ['zed.example'] });
+    const after = await call({ type: 'popup.init', tabId: 1, first: 5 });
+    expect(reads).toBe(2);
+    expect(after.bound).toEqual([id]);
+    expect(after.codes[0].id).toBe(id);
+    expect(after.accounts.find((a: { id: string }) => a.id === id).sites).toEqual(['zed.example']);
+    // A lock forgets it; after unlock it is derived again.
+    await call({ type: 'vault.lock' });
+    expect(await call({ type: 'popup.init', tabId: 1 })).toMatchObject({ ok: false, error: { code: 'locked' } });
+    await call({ type: 'vault.unlock', passphrase: PASS });
+    expect((await call({ type: 'popup.init', tabId: 1, first: 5 })).accounts).toEqual(after.accounts);
+    expect(reads).toBe(3);
+  });
 });
