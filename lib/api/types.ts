@@ -11,8 +11,6 @@ export interface VaultLike {
   lock(): Promise<void>;
   changePassphrase(old: string, next: string, options?: { replaceKey?: boolean }): Promise<void>;
   read<T>(kind?: RecordKind): Promise<ReadResult<T>>;
-  /** Every live record with the vault's generation read with them (lib/vault/vault.ts snapshot). */
-  snapshot<T>(): Promise<Snapshot<T>>;
   /** A value derived from snapshot(), kept until a write or a lock (lib/vault/vault.ts derived). */
   derived<V>(name: string, derive: (snap: Snapshot<unknown>) => V): Promise<{ value: V; generation: string | null }>;
   get<T>(id: string): Promise<OpenRecord<T> | null>;

@@ -14,6 +14,12 @@ export const DEFERRED_GLOBAL = 'tesseraDeferred';
 
 type WorkerScope = { importScripts(...urls: string[]): void; addEventListener(type: 'install', listener: () => void): void };
 
+/**
+ * Chrome's service worker, decided at build time (WXT's per-entrypoint globals): its one-file
+ * (IIFE) build then holds no import() of the parts, which it would otherwise inline.
+ */
+const CLASSIC_WORKER = import.meta.env.ENTRYPOINT === 'background' && !import.meta.env.FIREFOX;
+
 let loading: Promise<DeferredParts> | undefined;
 
 /** The deferred parts, loaded on the first call (a failed load is tried again on the next). */
@@ -26,9 +32,7 @@ export function deferred(): Promise<DeferredParts> {
 }
 
 async function load(): Promise<DeferredParts> {
-  // Replaced at build time (WXT's per-entrypoint globals), so Chrome's worker bundle holds no
-  // import() of the parts, which its one-file (IIFE) build would otherwise inline.
-  if (import.meta.env.ENTRYPOINT === 'background' && !import.meta.env.FIREFOX) return fromInstalledScript();
+  if (CLASSIC_WORKER) return fromInstalledScript();
   return (await import('./parts')).deferredParts;
 }
 
@@ -42,6 +46,6 @@ function fromInstalledScript(): DeferredParts {
 
 /** Chrome's worker: import the parts while installing, so that importScripts() may read them later. */
 export function installDeferredParts(): void {
-  if (import.meta.env.ENTRYPOINT !== 'background' || import.meta.env.FIREFOX) return;
+  if (!CLASSIC_WORKER) return;
   (globalThis as unknown as WorkerScope).addEventListener('install', () => void fromInstalledScript());
 }

@@ -4,7 +4,7 @@ import type { Vault } from '../vault/vault';
 
 /** A Vault whose methods wait for the database to open. */
 export type DeviceVault = Pick<Vault,
-  'state' | 'setup' | 'unlock' | 'lock' | 'changePassphrase' | 'read' | 'snapshot' | 'derived' | 'get' | 'commit' | 'header' | 'adoptHeader' | 'sealedRecords' | 'applyRemote'
+  'state' | 'setup' | 'unlock' | 'lock' | 'changePassphrase' | 'read' | 'derived' | 'get' | 'commit' | 'header' | 'adoptHeader' | 'sealedRecords' | 'applyRemote'
   | 'keyring' | 'syncMeta' | 'saveSyncMeta'
   // Passkey unlock (issue 18)
   | 'passkeys' | 'passkeyRequest' | 'addPasskey' | 'updatePasskey' | 'removePasskey' | 'unlockWithPasskey' | 'passkeyNotice'>
@@ -24,7 +24,6 @@ export function openDeviceVault(open: () => Promise<Vault>): DeviceVault {
     lock: async () => (await v()).lock(),
     changePassphrase: async (o, n, opts) => (await v()).changePassphrase(o, n, opts),
     read: async (kind) => (await v()).read(kind),
-    snapshot: async () => (await v()).snapshot(),
     derived: async (name, derive) => (await v()).derived(name, derive),
     get: async (id) => (await v()).get(id),
     commit: async (c) => (await v()).commit(c),

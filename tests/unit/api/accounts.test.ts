@@ -160,10 +160,9 @@ describe('order, pins and groups (issue 14; automation-api.md, Stable hooks)', (
   });
 
   it('popup.init derives the account list once per vault generation: again after a write or a lock, never stale', async () => {
-    const { call, ctx } = await makeApi();
+    const { call, ctx, vault } = await makeApi();
     await call({ type: 'accounts.import', text: Array.from({ length: 30 }, (_, i) => uri(`S${String(i).padStart(2, '0')}`, 'u')).join('\n') });
     ctx.services = { tabs: { tabUrl: async () => 'https://zed.example/', frames: async () => [] } } as never;
-    const vault = ctx.vault as { snapshot(): Promise<unknown> };
     const snapshot = vault.snapshot.bind(vault);
     let reads = 0;
     vault.snapshot = async () => (reads++, snapshot());

@@ -25,5 +25,5 @@ export async function makeApi(o: { handlers?: Record<string, Handler>; unlocked?
     const a = await call({ type: 'vault.setup', passphrase: PASS });
     if (!a.ok) throw new Error(a.error.message);
   }
-  return { call, ctx, clock, dbName: name, keyStore, changes: () => changes };
+  return { call, ctx, vault, clock, dbName: name, keyStore, changes: () => changes };
 }

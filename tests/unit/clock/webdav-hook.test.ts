@@ -5,10 +5,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ClockEstimator } from '../../../lib/clock/estimator';
 import { WebDavBackend } from '../../../lib/sync/backends/webdav';
-import { SyncService, type KeyValueArea } from '../../../lib/sync/service';
+import { SyncService } from '../../../lib/sync/service';
 import { webdavDateHook } from '../../../lib/sync/webdav-date-hook';
 import { memoryKeyStore } from '../../../lib/vault/memory-key-store';
 import { Vault } from '../../../lib/vault/vault';
+import { memoryArea } from '../sync/memory-area';
 import { MemoryStorageSync } from '../sync/memory-storage-sync';
 
 afterEach(() => {
@@ -22,15 +23,6 @@ const fetch = (async () =>
     status: 207,
     headers: { Date: new Date(serverTime()).toUTCString(), 'Content-Type': 'application/xml' },
   })) as typeof globalThis.fetch;
-
-function memoryArea(): KeyValueArea {
-  const data = new Map<string, unknown>();
-  return {
-    get: async (k) => (data.has(k) ? { [k]: data.get(k) } : {}),
-    set: async (items) => void Object.entries(items).forEach(([k, v]) => data.set(k, v)),
-    remove: async (k) => void data.delete(k),
-  };
-}
 
 describe('WebDAV answers reach the clock estimator', () => {
   it('the backend hands the Date of every answer to onDate, and the estimator takes it', async () => {

@@ -179,11 +179,11 @@ describe('raw reads', () => {
 describe('vault generation', () => {
   it('is kept across reads and replaced by every write, in the same transaction as the write', async () => {
     const t = await setUp();
-    const a = (await t.ctx.vault.snapshot()).generation;
+    const a = (await t.vault.snapshot()).generation;
     expect(typeof a).toBe('string');
-    expect((await t.ctx.vault.snapshot()).generation).toBe(a);
+    expect((await t.vault.snapshot()).generation).toBe(a);
     await t.call({ type: 'accounts.update', id: (await t.init()).accounts[0]!.id, pinned: true });
-    const b = (await t.ctx.vault.snapshot()).generation;
+    const b = (await t.vault.snapshot()).generation;
     expect(b).not.toBe(a);
     // A write that fails half-way (the record's put throws after the generation's) leaves the old generation.
     const undo = failNthPut(2, () => new DOMException('full', 'QuotaExceededError'));
@@ -192,7 +192,7 @@ describe('vault generation', () => {
     } finally {
       undo();
     }
-    expect((await t.ctx.vault.snapshot()).generation).toBe(b);
+    expect((await t.vault.snapshot()).generation).toBe(b);
   });
 
   it('a row replaced behind the view (another stamp, same generation) is not shown', async () => {

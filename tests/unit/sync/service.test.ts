@@ -3,23 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import { Vault } from '../../../lib/vault/vault';
 import { memoryKeyStore } from '../../../lib/vault/memory-key-store';
-import { SyncService, WEBDAV_RECORD, type KeyValueArea } from '../../../lib/sync/service';
+import { SyncService, WEBDAV_RECORD } from '../../../lib/sync/service';
+import { memoryArea } from './memory-area';
 import { TesseraError } from '../../../lib/messages/errors';
 import { MemoryStorageSync } from './memory-storage-sync';
 
 const kdfParams = () => ({ name: 'argon2id' as const, memoryKiB: 64, iterations: 1, parallelism: 1, salt: btoa('0123456789abcdef') });
 const PASS = 'correct horse battery staple';
 let n = 0;
-
-function memoryArea(): KeyValueArea & { data: Map<string, unknown> } {
-  const data = new Map<string, unknown>();
-  return {
-    data,
-    get: async (k) => (data.has(k) ? { [k]: structuredClone(data.get(k)) } : {}),
-    set: async (items) => void Object.entries(items).forEach(([k, v]) => data.set(k, structuredClone(v))),
-    remove: async (k) => void data.delete(k),
-  };
-}
 
 async function device(storage: MemoryStorageSync, fetchImpl?: typeof fetch) {
   const keyStore = memoryKeyStore();
